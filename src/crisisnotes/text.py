@@ -1,0 +1,54 @@
+"""Text normalisation, language guess and sentence splitting.
+
+The raw text of a post never changes; normalised text (NFKC, full-width
+folded, whitespace folded) is kept beside it and is what matching runs on.
+NFKC keeps string length for almost all characters of news text, but not
+all (e.g. ``㍻``), so functions that return offsets work on normalised text.
+
+Examples
+--------
+>>> normalize("２０２２年１月２６日　ＮＡＴＯ")
+'2022年1月26日 NATO'
+>>> guess_lang("米中外相が電話会談")
+'ja'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"[ \t\u3000\u00a0]+")
+_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def normalize(s: str) -> str:
+    """NFKC-normalise ``s`` and fold runs of spaces (incl. ideographic) to one.
+
+    >>> normalize("ロシア\u3000外相")
+    'ロシア 外相'
+    """
+    return _WS.sub(" ", unicodedata.normalize("NFKC", s))
+
+
+def guess_lang(s: str) -> str:
+    """Guess ``'ja'``, ``'en'`` or ``'und'`` from the script of ``s``.
+
+    Any kana or kanji makes a text Japanese unless Latin letters outnumber
+    them more than three to one (an English sentence quoting a Japanese name).
+
+    >>> guess_lang("Gas from Russia")
+    'en'
+    >>> guess_lang("#NATO")
+    'en'
+    >>> guess_lang("123")
+    'und'
+    """
+    ja = len(_KANA_KANJI.findall(s))
+    en = len(_LATIN.findall(s))
+    if ja == 0 and en == 0:
+        return "und"
+    if ja and ja * 3 >= en:
+        return "ja"
+    return "en" if en else "ja"
