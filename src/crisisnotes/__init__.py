@@ -10,3 +10,9 @@ Examples
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+from .actors import Lexicon  # noqa: E402
+from .corpus import Corpus, ingest, load  # noqa: E402
+from .dumps import DumpError, read_dump  # noqa: E402
+
+__all__ = ["Corpus", "DumpError", "Lexicon", "__version__", "ingest", "load", "read_dump"]

@@ -1,0 +1,203 @@
+"""``Corpus``: the tables of one or more dumps, built into the store or read from it.
+
+Examples
+--------
+>>> import crisisnotes
+>>> corpus = crisisnotes.load(crisisnotes.config.SAMPLE_DUMP)  # doctest: +SKIP
+>>> corpus.posts.groupby("outlet").size()  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__, store
+from .actors import Lexicon
+from .config import PROCESSED_DATA_DIR
+from .dumps import DumpError
+
+DUMP_SUFFIXES = (".txt", ".text")
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: folders built or reused, files that failed, warnings."""
+
+    folders: list[Path] = field(default_factory=list)
+    built: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    errors: list[DumpError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def dump_files(path: str | Path) -> list[Path]:
+    """The dump files of ``path`` (a file, or the dump files in a folder, sorted).
+
+    Hidden files and ``README*`` files in a folder are not dumps.
+    """
+    p = Path(path)
+    if p.is_dir():
+        return sorted(
+            f for f in p.iterdir()
+            if f.is_file() and f.suffix.lower() in DUMP_SUFFIXES
+            and not f.name.startswith(".") and not f.name.upper().startswith("README")
+        )  # fmt: skip
+    if not p.exists():
+        raise FileNotFoundError(f"{p}: no such file or folder")
+    return [p]
+
+
+def _folder_names(files: Sequence[Path]) -> dict[Path, str]:
+    stems = [store.safe_name(f.stem) for f in files]
+    return {
+        f: (s if stems.count(s) == 1 else store.safe_name(f.name))
+        for f, s in zip(files, stems, strict=True)
+    }
+
+
+def ingest(
+    paths: str | Path | Sequence[str | Path],
+    *,
+    out: str | Path | None = None,
+    lexicon: Lexicon | None = None,
+    force: bool = False,
+    progress: Callable[[int], None] | None = None,
+    on_file: Callable[[Path], None] | None = None,
+) -> IngestReport:
+    """Build the processed tables of every dump in ``paths`` (skipping unchanged ones).
+
+    A dump that cannot be read is reported in ``errors`` (file and line) and
+    the others are still processed.
+    """
+    from .pipeline import ingest_file
+
+    lexicon = lexicon or Lexicon.load()
+    out_dir = Path(out) if out else PROCESSED_DATA_DIR
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files = [f for p in paths for f in dump_files(p)]
+    report = IngestReport()
+    for f, name in _folder_names(files).items():
+        if on_file:
+            on_file(f)
+        folder = out_dir / name
+        expect = {
+            "input_sha256": store.sha256_file(f),
+            "input_size": f.stat().st_size,
+            "package_version": __version__,
+            "lexicon": lexicon.fingerprint,
+        }
+        if not force and store.is_valid(folder, expect):
+            report.reused.append(f.name)
+            report.folders.append(folder)
+            if progress:
+                progress(expect["input_size"])
+            continue
+        try:
+            man = ingest_file(f, folder, lexicon=lexicon, manifest_extra=expect, progress=progress)
+        except DumpError as e:
+            report.errors.append(e)
+            continue
+        report.built.append(f.name)
+        report.folders.append(folder)
+        report.warnings.extend(man.get("warnings", []))
+    return report
+
+
+@dataclass
+class Corpus:
+    """The tables of one or more processed dumps.
+
+    Tables are read from Parquet on first use; ``table(name, columns=...)``
+    reads only the columns an analysis needs. By default ``mentions`` follows
+    the annotation guidelines: a person named only by office (米国務長官 with no
+    name) is not a mention of that person; ``resolve_roles=True`` adds them.
+    """
+
+    folders: list[Path]
+    lexicon: Lexicon
+    resolve_roles: bool = False
+    report: IngestReport = field(default_factory=IngestReport)
+    _cache: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    def table(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """Concatenate table ``name`` of every dump (only ``columns`` if given)."""
+        frames = [store.read_table(f, name, columns) for f in self.folders]
+        frames = [f for f in frames if len(f)] or frames[:1]
+        if not frames:
+            return pd.DataFrame(columns=columns or [])
+        return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+    def _get(self, name: str) -> pd.DataFrame:
+        if name not in self._cache:
+            self._cache[name] = self.table(name)
+        return self._cache[name]
+
+    @property
+    def posts(self) -> pd.DataFrame:
+        """One row per post (see ``docs/architecture.md``)."""
+        return self._get("posts")
+
+    @property
+    def unassigned(self) -> pd.DataFrame:
+        """Non-blank raw lines that belong to no post, with the reason."""
+        return self._get("unassigned")
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence of every post (tweet text, then body)."""
+        return self._get("sentences")
+
+    @property
+    def tokens(self) -> pd.DataFrame:
+        """One row per token."""
+        return self._get("tokens")
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        """One row per actor mention."""
+        m = self._get("mentions")
+        if self.resolve_roles:
+            return m
+        return m[m["via"] != "role"].reset_index(drop=True)
+
+    def __repr__(self) -> str:
+        return f"Corpus({len(self.folders)} dump(s), {len(self.posts)} posts)"
+
+
+def load(
+    path: str | Path | Sequence[str | Path],
+    *,
+    cache_dir: str | Path | None = None,
+    actors: str | Path | Sequence[str | Path] | None = None,
+    roles: str | Path | Sequence[str | Path] | None = None,
+    resolve_roles: bool = False,
+    force: bool = False,
+) -> Corpus:
+    """Load a dump file or a folder of dumps, building or reusing the processed tables.
+
+    Parameters
+    ----------
+    path : a dump file, a folder of dumps, or a list of them.
+    cache_dir : where processed tables go (default ``data/processed/``).
+    actors, roles : the user's own lexicon CSV(s), merged over the shipped ones.
+    resolve_roles : also count persons named only by their office.
+    force : rebuild even when the cache is valid.
+
+    A single file that cannot be read raises :class:`~crisisnotes.DumpError`;
+    in a folder such a file is skipped with a warning naming it.
+    """
+    lexicon = Lexicon.load(actors, roles=roles)
+    single = isinstance(path, (str, Path)) and Path(path).is_file()
+    report = ingest(path, out=cache_dir, lexicon=lexicon, force=force)
+    if report.errors:
+        if single:
+            raise report.errors[0]
+        for e in report.errors:
+            warnings.warn(f"skipped {e}", stacklevel=2)
+    return Corpus(report.folders, lexicon, resolve_roles=resolve_roles, report=report)

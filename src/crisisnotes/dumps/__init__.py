@@ -1,0 +1,105 @@
+"""Dump readers: one per input format, all producing ``posts`` and ``unassigned`` tables.
+
+Examples
+--------
+>>> from pathlib import Path
+>>> import tempfile
+>>> p = Path(tempfile.mkdtemp()) / "d.txt"
+>>> _ = p.write_text("Talks end https://t.co/x\\n— Reuters (@Reuters) Jan 10, 2022\\n", encoding="utf-8")
+>>> tables = read_dump(p)
+>>> tables.posts[["handle", "line_start", "line_end"]].values.tolist()
+[['Reuters', 1, 2]]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .encoding import NEWLINES, decode_bytes
+from .errors import DumpError
+from .timeline import segment_lines
+
+__all__ = ["DumpError", "DumpTables", "read_dump", "POSTS_COLUMNS", "UNASSIGNED_COLUMNS"]
+
+POSTS_COLUMNS = [
+    "post_id", "source", "line_start", "line_end", "text_line_end", "body_line_start",
+    "outlet", "handle", "posted_on", "date_raw", "date_error", "lang", "text", "body",
+    "urls", "hashtags", "is_orphan",
+]  # fmt: skip
+UNASSIGNED_COLUMNS = ["source", "line", "text", "reason"]
+
+
+@dataclass
+class DumpTables:
+    """What a reader returns: the posts and unassigned tables and how the file was read."""
+
+    posts: pd.DataFrame
+    unassigned: pd.DataFrame
+    encoding: str
+    n_lines: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def _sniff(text: str, path: Path) -> str:
+    head = text.lstrip()[:2000].lower()
+    if head.startswith(("<!doctype", "<html", "<?xml")) or ("<blockquote" in head and "</" in head):
+        return "html"
+    if head.startswith(("{", "[")):
+        return "json"
+    return "timeline"
+
+
+def posts_frame(rows: list[dict]) -> pd.DataFrame:
+    """Build the ``posts`` table from reader rows with the contract's dtypes."""
+    df = pd.DataFrame(rows, columns=POSTS_COLUMNS)
+    df["posted_on"] = pd.to_datetime(df["posted_on"])
+    for col in ("line_start", "line_end"):
+        df[col] = df[col].astype("int64")
+    for col in ("text_line_end", "body_line_start"):
+        df[col] = df[col].astype("Int64")
+    df["is_orphan"] = df["is_orphan"].astype(bool)
+    return df
+
+
+def read_dump(path: str | Path) -> DumpTables:
+    """Read one dump file into ``posts`` and ``unassigned`` tables.
+
+    The format is detected from the content, not the file name. Raises
+    :class:`DumpError` (naming the file and line) for what cannot be read.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise DumpError(path, f"cannot read file: {e.strerror or e}") from None
+    decoded = decode_bytes(data, path)
+    fmt = _sniff(decoded.text, path)
+    if fmt != "timeline":
+        raise DumpError(
+            path,
+            f"looks like {fmt.upper()}, which this version reads only as a copied-timeline text "
+            "dump; save the page's text instead (HTML/JSON readers are planned)",
+            line=1,
+        )
+    lines = NEWLINES.split(decoded.text)
+    posts, unassigned = segment_lines(lines, source=path.name, bad_lines=decoded.bad_lines)
+    warnings = [
+        f"{path}:{u['line']}: undecodable bytes ({decoded.encoding}); line quarantined"
+        for u in unassigned
+        if u["reason"] == "undecodable"
+    ]
+    warnings += [
+        f"{path}:{p['text_line_end'] + 1 if p['text_line_end'] else p['line_start']}: {p['date_error']}"
+        for p in posts
+        if p["date_error"]
+    ]
+    return DumpTables(
+        posts=posts_frame(posts),
+        unassigned=pd.DataFrame(unassigned, columns=UNASSIGNED_COLUMNS).astype({"line": "int64"}),
+        encoding=decoded.encoding,
+        n_lines=len(lines),
+        warnings=warnings,
+    )

@@ -1,0 +1,117 @@
+"""Decode a dump's bytes: UTF-8 (with or without BOM), UTF-16, CP932/Shift_JIS or EUC-JP.
+
+Decoding never loses a line silently: bytes that no candidate encoding can
+decode become U+FFFD and the lines holding them are reported, so the reader
+can quarantine them with a reason.
+
+Examples
+--------
+>>> decode_bytes("ロシア".encode("cp932"), "x.txt").encoding
+'cp932'
+>>> decode_bytes(b"\\xef\\xbb\\xbfabc", "x.txt").text
+'abc'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DumpError
+
+_JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass
+class Decoded:
+    """Text of a dump, the encoding it was read with and the lines with undecodable bytes."""
+
+    text: str
+    encoding: str
+    bad_lines: list[int] = field(default_factory=list)
+
+
+def _score(text: str) -> float:
+    """Share of Japanese or ASCII-printable characters (higher is more plausible)."""
+    if not text:
+        return 1.0
+    good = sum(1 for c in text if c.isascii() and c.isprintable() or c in "\n\r\t")
+    good += len(_JA.findall(text))
+    return good / len(text)
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
+    if odd_nul > 0.3 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.3 and odd_nul < 0.05:
+        return "utf-16-be"
+    # Japanese UTF-16 has few NULs; look for a newline code unit pattern
+    if b"\n\x00" in sample and sample.count(b"\n\x00") > sample.count(b"\n") // 2:
+        return "utf-16-le"
+    return None
+
+
+def decode_bytes(data: bytes, path: str | Path) -> Decoded:
+    """Decode ``data`` (the whole file) or raise :class:`DumpError` naming ``path``.
+
+    Order: BOM; UTF-16 by NUL pattern; strict UTF-8; CP932 and EUC-JP (the more
+    plausible Japanese decoding wins); UTF-8 with replacement when only a few
+    bytes are bad (a file cut inside a character). Binary data is refused.
+
+    >>> decode_bytes("ウクライナ".encode("euc_jp"), "x.txt").encoding
+    'euc_jp'
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _finish(data[3:].decode("utf-8", errors="replace"), "utf-8-sig", path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _finish(data.decode("utf-16", errors="replace"), "utf-16", path)
+    enc16 = _looks_utf16(data)
+    if enc16:
+        return _finish(data.decode(enc16, errors="replace"), enc16, path)
+    if b"\x00" in data[:8000]:
+        raise DumpError(path, "binary data (NUL bytes), not a text dump")
+    try:
+        return _finish(data.decode("utf-8"), "utf-8", path)
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    candidates: list[tuple[float, str, str]] = []
+    for enc in ("cp932", "euc_jp"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_score(text), enc, text))
+    if candidates:
+        score, enc, text = max(candidates)
+        if score > 0.9:
+            return _finish(text, enc, path)
+    lossy = data.decode("utf-8", errors="replace")
+    n_bad = lossy.count("\ufffd")
+    if n_bad and n_bad <= max(3, len(lossy) // 1000) and _score(lossy) > 0.9:
+        return _finish(lossy, "utf-8", path)
+    line = data[: utf8_error.start].count(b"\n") + 1
+    raise DumpError(
+        path,
+        "cannot decode as UTF-8, UTF-16, CP932/Shift_JIS or EUC-JP "
+        f"(first bad byte at offset {utf8_error.start})",
+        line=line,
+    )
+
+
+def _finish(text: str, encoding: str, path: str | Path) -> Decoded:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = NEWLINES.split(text)
+    bad = [i + 1 for i, ln in enumerate(lines) if "\ufffd" in ln]
+    ctrl = sum(len(_CONTROL.findall(ln)) for ln in lines[:2000])
+    if ctrl > max(8, len(text[:200000]) // 50):
+        raise DumpError(path, "binary data (control characters), not a text dump")
+    return Decoded(text=text, encoding=encoding, bad_lines=bad)

@@ -1,0 +1,273 @@
+"""Reader for the copied-timeline text format (GUIDELINES §1).
+
+A dump is tweet text, an attribution line ``— NAME (@handle) DATE``, then
+often the article body. Every non-blank raw line ends up in exactly one post's
+``[line_start, line_end]`` or in the unassigned table with a reason.
+
+Segmentation rules (documented in ``docs/reading.md``):
+
+* an attribution line ends the tweet text of exactly one post;
+* the tweet text is the non-blank line directly above it, extended upwards
+  over lines that look like the head of the same tweet (no link, no
+  sentence-final punctuation, within the 280-unit tweet limit);
+* the body is every line after the attribution line up to the first line of
+  the next tweet text; trailing blank and stray lines are not body;
+* stray lines (hashtag-only lines, retweet markers, UI chrome such as
+  "Translate Tweet") between posts are unassigned;
+* body lines above the first tweet form an orphan post.
+
+Examples
+--------
+>>> dump = "米ロが協議 https://t.co/abc\\n— NHKニュース (@nhk_news) 2022年1月10日\\n本文。\\n#tag\\n"
+>>> posts, unassigned = segment_lines(dump.split("\\n"), source="d.txt")
+>>> [(p["handle"], p["line_start"], p["line_end"]) for p in posts]
+[('nhk_news', 1, 3)]
+>>> [(u["line"], u["reason"]) for u in unassigned]
+[(4, 'hashtag_only')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..dates import DateError, parse_attribution_date
+from ..text import guess_lang
+
+ATTRIBUTION = re.compile(
+    r"^\s*[—―–\-－]{1,2}\s*(?P<name>.*?)\s*[(（]\s*[@＠](?P<handle>[A-Za-z0-9_]{1,30})\s*[)）]\s*(?P<date>.*?)\s*$"
+)
+URL = re.compile(r"(?:https?://|(?<![\w/])pic\.twitter\.com/|(?<![\w/])t\.co/)[^\s　]+")
+HASHTAG = re.compile(r"(?<![\w&/])[#＃]([^\s#＃　、。,.!?！？「」()（）\"“”:：]+)")
+HASHTAG_ONLY = re.compile(r"^\s*(?:[#＃][^\s#＃]+\s*)+$")
+RETWEET_MARKER = re.compile(
+    r"^\s*.{1,60}?(?:さんがリツイート|さんがリポスト|がリツイート| Retweeted| reposted| retweeted)\s*$"
+)
+UI_CHROME = re.compile(
+    r"^\s*(?:Translate (?:Tweet|post)|Show this thread|Show more|ツイートを翻訳|ポストを翻訳|"
+    r"このスレッドを表示|さらに表示|Quote Tweet|引用ツイート|Pinned Tweet|固定されたツイート)\s*$",
+    re.I,
+)
+BREAKING_TAG = re.compile(r"^\s*[#＃](?:BREAKING|BreakingNews|速報|JUSTIN|JUST_IN)\s*$", re.I)
+_SENTENCE_END = re.compile(r"[。．.!?！？」』”\"]\s*$")
+TWEET_LIMIT = 280  # weighted units: CJK counts 2, others 1, a URL 23
+
+
+def weighted_length(s: str) -> int:
+    """Twitter's weighted length of ``s`` (CJK and full-width 2, URLs 23, others 1).
+
+    >>> weighted_length("米ロ https://t.co/abcdefghij")
+    28
+    """
+    n = 0
+    rest = URL.sub("", s)
+    n += 23 * len(URL.findall(s))
+    for ch in rest:
+        n += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return n
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A parsed attribution line."""
+
+    outlet: str
+    handle: str
+    date: dt.date | None
+    date_raw: str
+    date_error: str | None
+
+
+def parse_attribution(line: str) -> Attribution | None:
+    """Parse ``— NAME (@handle) DATE``; ``None`` when ``line`` is not one.
+
+    An attribution line whose date cannot be read is still an attribution
+    (``date`` is ``None`` and ``date_error`` says why), so no post is lost.
+
+    >>> a = parse_attribution("— The Economist (@TheEconomist) January 26, 2022")
+    >>> a.outlet, a.handle, a.date
+    ('The Economist', 'TheEconomist', datetime.date(2022, 1, 26))
+    >>> parse_attribution("— X (@x) 2022年2月30日").date_error
+    "impossible date '2022年2月30日': day is out of range for month"
+    """
+    m = ATTRIBUTION.match(line)
+    if not m or not m.group("name"):
+        return None
+    raw = m.group("date")
+    date: dt.date | None = None
+    err: str | None = None
+    try:
+        date = parse_attribution_date(raw)
+        if date is None:
+            err = f"unreadable date {raw!r}" if raw else "no date"
+    except DateError as e:
+        err = str(e)
+    return Attribution(m.group("name").strip(), m.group("handle"), date, raw, err)
+
+
+def stray_reason(line: str) -> str | None:
+    """Why ``line`` belongs to no post (``None`` when it may belong to one).
+
+    >>> stray_reason("#反ロシア#対中露戦"), stray_reason("ロイターさんがリツイート")
+    ('hashtag_only', 'retweet_marker')
+    >>> stray_reason("#BREAKING") is None
+    True
+    """
+    if BREAKING_TAG.match(line):
+        return None
+    if HASHTAG_ONLY.match(line):
+        return "hashtag_only"
+    if RETWEET_MARKER.match(line):
+        return "retweet_marker"
+    if UI_CHROME.match(line):
+        return "ui_chrome"
+    return None
+
+
+def _extends_tweet(line: str, units_so_far: int) -> bool:
+    """Can ``line`` be the line above the tweet lines gathered so far?"""
+    if URL.search(line) or stray_reason(line):
+        return False
+    if _SENTENCE_END.search(line) and not BREAKING_TAG.match(line):
+        return False
+    return units_so_far + weighted_length(line) <= TWEET_LIMIT
+
+
+def segment_lines(
+    lines: Sequence[str], *, source: str, bad_lines: Sequence[int] = ()
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Segment decoded ``lines`` (no newline characters) into posts and unassigned lines.
+
+    Returns two lists of dicts with the columns of the ``posts`` and
+    ``unassigned`` tables (see ``docs/architecture.md``); line numbers are 1-based.
+    Lines in ``bad_lines`` (undecodable bytes) are quarantined as unassigned.
+    """
+    n = len(lines)
+    bad = set(bad_lines)
+    blank = [not ln.strip() for ln in lines]
+    attributions: dict[int, Attribution] = {}
+    for i, ln in enumerate(lines):
+        if i + 1 in bad or blank[i]:
+            continue
+        a = parse_attribution(ln)
+        if a is not None:
+            attributions[i] = a
+    stray = {
+        i: r
+        for i, ln in enumerate(lines)
+        if not blank[i] and i not in attributions and (r := stray_reason(ln))
+    }
+    for i in range(n):
+        if i + 1 in bad and not blank[i]:
+            stray[i] = "undecodable"
+
+    def usable(i: int) -> bool:
+        return 0 <= i < n and not blank[i] and i not in attributions and i not in stray
+
+    # tweet text of each attribution: [t_start, t_end] (t_start > t_end: no text)
+    tweet: dict[int, tuple[int, int]] = {}
+    for a in sorted(attributions):
+        j = a - 1
+        while j >= 0 and blank[j] and j not in attributions:
+            j -= 1
+        if not usable(j) or (j != a - 1 and _SENTENCE_END.search(lines[j])):
+            tweet[a] = (a, a - 1)
+            continue
+        start, units = j, weighted_length(lines[j])
+        while usable(start - 1) and _extends_tweet(lines[start - 1], units):
+            # the line right after an attribution line is body, unless it clearly heads a tweet
+            if (start - 2) in attributions and not BREAKING_TAG.match(lines[start - 1]):
+                break
+            start -= 1
+            units += weighted_length(lines[start])
+        tweet[a] = (start, j)
+
+    posts: list[dict[str, Any]] = []
+    unassigned: list[dict[str, Any]] = []
+    claimed = [False] * n
+
+    order = sorted(attributions)
+    first_tweet_start = tweet[order[0]][0] if order else n
+    first_tweet_start = min(first_tweet_start, order[0]) if order else n
+
+    def body_span(lo: int, hi: int) -> tuple[int, int]:
+        """Last body line in [lo, hi): the last usable line (strays after it are excluded)."""
+        last = lo - 1
+        for k in range(lo, hi):
+            if usable(k):
+                last = k
+        return lo, last
+
+    # orphan post at the top
+    lo, last = body_span(0, first_tweet_start)
+    first_body = next((k for k in range(0, last + 1) if usable(k)), None)
+    if first_body is not None:
+        posts.append(_post(lines, source, None, first_body, last, None, first_body, last))
+        for k in range(first_body, last + 1):
+            claimed[k] = True
+
+    for idx, a in enumerate(order):
+        t_start, t_end = tweet[a]
+        nxt = order[idx + 1] if idx + 1 < len(order) else None
+        limit = n if nxt is None else min(tweet[nxt][0], nxt)
+        _, b_end = body_span(a + 1, limit)
+        line_start = t_start if t_start <= t_end else a
+        line_end = max(a, b_end)
+        posts.append(
+            _post(
+                lines, source, attributions[a], line_start, line_end, (t_start, t_end), a + 1, b_end
+            )
+        )
+        for k in range(line_start, line_end + 1):
+            claimed[k] = True
+
+    for i, ln in enumerate(lines):
+        if blank[i] or claimed[i]:
+            continue
+        unassigned.append(
+            {"source": source, "line": i + 1, "text": ln, "reason": stray.get(i, "outside_post")}
+        )
+    return posts, unassigned
+
+
+def _post(
+    lines: Sequence[str],
+    source: str,
+    attr: Attribution | None,
+    line_start: int,
+    line_end: int,
+    text_span: tuple[int, int] | None,
+    body_start: int,
+    body_end: int,
+) -> dict[str, Any]:
+    if text_span is None:
+        text = ""
+    else:
+        text = "\n".join(ln.strip() for ln in lines[text_span[0] : text_span[1] + 1])
+    while body_start <= body_end and not lines[body_start].strip():
+        body_start += 1
+    body = "\n".join(ln.rstrip() for ln in lines[body_start : body_end + 1])
+    whole = f"{text}\n{body}"
+    return {
+        "post_id": f"{source}:{line_start + 1}",
+        "source": source,
+        "line_start": line_start + 1,
+        "line_end": line_end + 1,
+        "text_line_end": None if text_span is None else text_span[1] + 1,
+        "body_line_start": body_start + 1 if body_start <= body_end else None,
+        "outlet": attr.outlet if attr else None,
+        "handle": attr.handle if attr else None,
+        "posted_on": attr.date if attr else None,
+        "date_raw": attr.date_raw if attr else None,
+        "date_error": attr.date_error if attr else None,
+        "lang": guess_lang(whole),
+        "text": text,
+        "body": body,
+        "urls": URL.findall(whole),
+        "hashtags": HASHTAG.findall(whole),
+        "is_orphan": attr is None,
+    }

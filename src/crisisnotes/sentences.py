@@ -1,0 +1,131 @@
+"""Sentence splitting for Japanese and English news text.
+
+Japanese splits after 。！？ (and ! ?), keeping closing quotes and brackets
+(」』）”) with their sentence, and does not split inside a quotation that
+closes later on the same line. English splits after . ! ? followed by a space
+and a capital, a digit or a quote, but not after abbreviations (``U.S.``,
+``Mr.``, ``Feb.``), initials or inside URLs and decimals. Each raw line is a
+paragraph: a sentence never spans two lines.
+
+Examples
+--------
+>>> split_sentences("会談した。「対話を続ける。」と述べた。")
+['会談した。', '「対話を続ける。」と述べた。']
+>>> split_sentences("Mr. Blinken met the U.S. envoy. They spoke for 2.5 hours.")
+['Mr. Blinken met the U.S. envoy.', 'They spoke for 2.5 hours.']
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPEN = "「『（(“‘【〔［"
+_CLOSE = "」』）)”’】〕］"
+_PAIR = dict(zip(_OPEN, _CLOSE, strict=True))
+_JA_END = "。！？!?"
+_TRAIL = set(_CLOSE) | {'"', "'"}
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "col", "lt", "gov", "st", "no",
+    "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
+    "approx", "dept", "est", "fig", "min", "max", "mt", "ft",
+}  # fmt: skip
+_URL = re.compile(r"(?:https?://|pic\.twitter\.com/)\S+")
+_EN_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+def _closing_positions(s: str) -> set[int]:
+    """Indices of opening quotes that are closed later in ``s``."""
+    closed: set[int] = set()
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(s):
+        if ch in _PAIR:
+            stack.append((ch, i))
+        elif ch in _CLOSE:
+            for k in range(len(stack) - 1, -1, -1):
+                if _PAIR[stack[k][0]] == ch:
+                    closed.add(stack[k][1])
+                    del stack[k:]
+                    break
+    return closed
+
+
+def _split_ja(line: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    closed = _closing_positions(line)
+    depth: list[str] = []
+    start, i, n = 0, 0, len(line)
+    while i < n:
+        ch = line[i]
+        if ch in _PAIR and i in closed:
+            depth.append(_PAIR[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif ch in _JA_END and not depth:
+            j = i + 1
+            while j < n and (line[j] in _JA_END or line[j] in _TRAIL):
+                j += 1
+            spans.append((start, j))
+            while j < n and line[j] in " \u3000":
+                j += 1
+            start = i = j
+            continue
+        i += 1
+    if start < n:
+        spans.append((start, n))
+    return spans
+
+
+def _split_en(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    urls = [m.span() for m in _URL.finditer(line)]
+    for a, b in spans:
+        start = a
+        for m in _EN_BREAK.finditer(line, a, b):
+            dot = m.start()
+            if any(u0 <= dot < u1 for u0, u1 in urls):
+                continue
+            if line[dot] == ".":
+                word = re.search(r"([A-Za-z.]+)$", line[start:dot])
+                w = word.group(1).lower() if word else ""
+                if (
+                    w in _ABBREV
+                    or (len(w) == 1 and w.isalpha())
+                    or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)
+                ):
+                    continue
+            end = m.end()
+            while end > dot and line[end - 1].isspace():
+                end -= 1
+            out.append((start, end))
+            start = m.end()
+        if start < b:
+            out.append((start, b))
+    return out
+
+
+def sentence_spans(line: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences of one line (whitespace trimmed).
+
+    >>> sentence_spans("米中が会談。 Talks began.")
+    [(0, 6), (7, 19)]
+    """
+    spans = _split_en(line, _split_ja(line))
+    out = []
+    for a, b in spans:
+        while a < b and line[a].isspace():
+            a += 1
+        while b > a and line[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split ``text`` (one or more lines) into sentences.
+
+    >>> split_sentences("書面では\\n▽交渉の余地がある。")
+    ['書面では', '▽交渉の余地がある。']
+    """
+    return [ln[a:b] for ln in text.split("\n") for a, b in sentence_spans(ln)]

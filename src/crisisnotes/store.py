@@ -1,0 +1,209 @@
+"""Processed data on disk: ``<out>/<dump>/<table>.parquet`` plus ``manifest.json``.
+
+A dump's tables are built in a temporary folder beside the final one and
+swapped in with two renames, so an interrupted run leaves the previous result
+whole (an interrupted swap is repaired on the next read). The manifest records
+the input's sha256 and size, the package version, the lexicon fingerprint, row
+counts, each table's sha256 and the seconds taken; a table whose checksum does
+not match is not trusted and the dump is rebuilt.
+
+Examples
+--------
+>>> safe_name("../../etc/passwd")
+'etc_passwd'
+>>> safe_name("sample ukraine 2022")
+'sample_ukraine_2022'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+MANIFEST = "manifest.json"
+TABLES = ("posts", "unassigned", "sentences", "tokens", "mentions")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def safe_name(name: str) -> str:
+    """A folder name derived from a dump name: no path parts, no odd characters."""
+    s = re.sub(r"[^\w.\-]+", "_", name)
+    s = re.sub(r"\.{2,}", "_", s)
+    s = re.sub(r"_+", "_", s).strip("._-")
+    return s or "dump"
+
+
+def sha256_file(path: str | Path, *, chunk: int = 1 << 20) -> str:
+    """Hex sha256 of a file, read in chunks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def building(final: Path) -> Iterator[Path]:
+    """Yield a fresh temporary folder; on success swap it in as ``final``.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()) / "x"
+    >>> with building(d) as tmp:
+    ...     _ = (tmp / "a.txt").write_text("1")
+    >>> (d / "a.txt").read_text()
+    '1'
+    """
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=final.parent, prefix=f".{final.name}.tmp-"))
+    os.chmod(tmp, 0o777 & ~_umask())
+    try:
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = final.parent / f".{final.name}.old-{os.getpid()}"
+    if final.exists():
+        os.replace(final, old)
+    os.replace(tmp, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def repair(final: Path) -> None:
+    """Undo an interrupted swap: bring back the previous result if ``final`` is missing."""
+    if final.exists():
+        for stale in final.parent.glob(f".{final.name}.old-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        return
+    olds = sorted(final.parent.glob(f".{final.name}.old-*"), key=lambda p: p.stat().st_mtime)
+    if olds:
+        os.replace(olds[-1], final)
+
+
+def read_manifest(folder: Path) -> dict[str, Any] | None:
+    """The manifest of a processed dump, or ``None`` if missing or unreadable."""
+    repair(folder)
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
+    """Write ``manifest.json`` atomically, adding each table's size and sha256."""
+    tables = {}
+    for name in TABLES:
+        p = folder / f"{name}.parquet"
+        if p.exists():
+            tables[name] = {
+                "rows": pq.ParquetFile(p).metadata.num_rows,
+                "bytes": p.stat().st_size,
+                "sha256": sha256_file(p),
+            }
+    manifest = {**manifest, "tables": tables}
+    atomic_write_text(
+        folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2, default=str)
+    )
+
+
+def is_valid(folder: Path, expect: dict[str, Any], *, verify: bool = True) -> bool:
+    """Does ``folder`` hold intact tables built from the same input and code as ``expect``?
+
+    ``expect`` holds the keys that must match (input sha256, version, lexicon…).
+    With ``verify`` every table's checksum is checked too.
+    """
+    man = read_manifest(folder)
+    if not man:
+        return False
+    for key, value in expect.items():
+        if man.get(key) != value:
+            return False
+    tables = man.get("tables", {})
+    if set(tables) != set(TABLES):
+        return False
+    for name, info in tables.items():
+        p = folder / f"{name}.parquet"
+        if not p.exists() or p.stat().st_size != info["bytes"]:
+            return False
+        if verify and sha256_file(p) != info["sha256"]:
+            return False
+    return True
+
+
+def write_table(df: pd.DataFrame, path: Path) -> None:
+    """Write one DataFrame as Parquet (no pandas index)."""
+    df.to_parquet(path, index=False)
+
+
+class TableWriter:
+    """Append DataFrames to one Parquet file as row groups (flat memory for big tables).
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "t.parquet"
+    >>> with TableWriter(p, pa.schema([("a", pa.int64())])) as w:
+    ...     w.write(pd.DataFrame({"a": [1, 2]})); w.write(pd.DataFrame({"a": [3]}))
+    >>> pd.read_parquet(p)["a"].tolist()
+    [1, 2, 3]
+    """
+
+    def __init__(self, path: Path, schema: pa.Schema) -> None:
+        self.path = path
+        self.schema = schema
+        self._writer = pq.ParquetWriter(path, schema, compression="zstd")
+
+    def write(self, df: pd.DataFrame) -> None:
+        if len(df):
+            self._writer.write_table(
+                pa.Table.from_pandas(df, schema=self.schema, preserve_index=False)
+            )
+
+    def write_columns(self, columns: dict[str, list[Any]]) -> None:
+        if columns and len(next(iter(columns.values()))):
+            self._writer.write_table(pa.table(columns, schema=self.schema))
+
+    def close(self) -> None:
+        self._writer.close()
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def read_table(folder: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """Read one table of a processed dump (only ``columns`` when given)."""
+    return pd.read_parquet(folder / f"{name}.parquet", columns=columns)

@@ -1,0 +1,148 @@
+"""Tokens: fugashi + unidic-lite for Japanese, a rule tokenizer for Latin-script runs.
+
+One MeCab Tagger per process and per user dictionary (fugashi never frees a
+Tagger). The Tagger prints a custom output format (surface, four POS levels,
+lemma), which is parsed as a string: about 2× faster than reading fugashi's
+named-tuple features.
+
+Latin-script runs inside Japanese text (``U.S.``, ``NATO``, English quotes)
+and whole English sentences go to the rule tokenizer, whose ``pos1`` is one of
+``word``, ``num``, ``punct``, ``url``, ``hashtag``, ``mention``; its lemma is
+the lower-cased word (acronyms keep their case). URLs are one token.
+Dictionary assumed: unidic-lite 1.0.8 (UniDic 2.1.2 fields).
+
+Examples
+--------
+>>> [t[0] for t in tokenize("ロシアがU.S.と協議")]
+['ロシア', 'が', 'U.S.', 'と', '協議']
+>>> tokenize("Putin's call", lang="en")[0]
+('Putin', 'putin', 'word', '', '', '')
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import fugashi
+
+Token = tuple[str, str, str, str, str, str]  # surface, lemma, pos1, pos2, pos3, pos4
+TOKEN_COLUMNS = [
+    "post_id",
+    "sentence_id",
+    "i",
+    "surface",
+    "lemma",
+    "pos1",
+    "pos2",
+    "pos3",
+    "pos4",
+    "lang",
+]
+
+_FORMAT = (
+    r"-O '' -F '%m\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t%f[7]\n' "
+    r"-U '%m\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t%m\n' -E ''"
+)
+_TAGGERS: dict[str, fugashi.GenericTagger] = {}
+_LATIN_RUN = re.compile(
+    r"(?:https?://|pic\.twitter\.com/)\S+"
+    r"|[#@＃][\w]+"
+    r"|[A-Za-z][A-Za-z0-9.'’&\-]*(?:[ ]+[A-Za-z0-9][A-Za-z0-9.'’&\-]*)*"
+)
+_RULE = re.compile(
+    r"(?P<url>(?:https?://|pic\.twitter\.com/)\S+)"
+    r"|(?P<hashtag>[#＃]\w+)|(?P<mention>@\w+)"
+    r"|(?P<abbr>(?:[A-Za-z]\.){2,})"
+    r"|(?P<word>[A-Za-z]+(?:-[A-Za-z]+)*(?:['’](?![sS]\b)[A-Za-z]+)*)"
+    r"|(?P<clitic>['’][sS]\b)"
+    r"|(?P<num>\d+(?:[.,:]\d+)*)"
+    r"|(?P<punct>[^\s\w]|_)"
+    r"|(?P<other>\w+)"
+)
+_LEMMA_TAIL = re.compile(r"-[A-Za-z].*$")
+
+
+def get_tagger(user_dic: str | Path | None = None) -> fugashi.GenericTagger:
+    """The process-wide Tagger (one per user dictionary).
+
+    >>> get_tagger() is get_tagger()
+    True
+    """
+    key = str(user_dic or "")
+    tagger = _TAGGERS.get(key)
+    if tagger is None:
+        import unidic_lite
+
+        args = f"-d '{unidic_lite.DICDIR}' -r /dev/null {_FORMAT}"
+        if user_dic:
+            args = f"-u '{Path(user_dic).resolve()}' " + args
+        tagger = fugashi.GenericTagger(args)
+        _TAGGERS[key] = tagger
+    return tagger
+
+
+def rule_tokens(s: str) -> list[Token]:
+    """Tokenize Latin-script text by rule.
+
+    >>> [t[0] for t in rule_tokens("U.S. envoy, 2.5 hours https://t.co/x #Ukraine")]
+    ['U.S.', 'envoy', ',', '2.5', 'hours', 'https://t.co/x', '#Ukraine']
+    """
+    out: list[Token] = []
+    for m in _RULE.finditer(s):
+        kind = m.lastgroup or "other"
+        surf = m.group()
+        if kind == "abbr":
+            kind, lemma = "word", surf
+        elif kind == "word":
+            lemma = surf if surf.isupper() and len(surf) > 1 else surf.lower()
+        elif kind == "clitic":
+            kind, lemma = "word", "'s"
+        elif kind == "other":
+            kind, lemma = "word", surf
+        else:
+            lemma = surf
+        out.append((surf, lemma, kind, "", "", ""))
+    return out
+
+
+def mecab_tokens(s: str, tagger: fugashi.GenericTagger | None = None) -> list[Token]:
+    """Tokenize Japanese text with MeCab (unidic-lite).
+
+    >>> mecab_tokens("電話会談")[0][:3]
+    ('電話', '電話', '名詞')
+    """
+    tagger = tagger or get_tagger()
+    out: list[Token] = []
+    parsed = tagger.parse(s.replace("\t", " "))
+    if not parsed:
+        return out
+    for row in parsed.split("\n"):
+        f = row.split("\t")
+        if len(f) < 6:
+            continue
+        lemma = _LEMMA_TAIL.sub("", f[5]) or f[0]
+        out.append((f[0], lemma, f[1], f[2], f[3], f[4]))
+    return out
+
+
+def tokenize(
+    s: str, *, lang: str = "ja", tagger: fugashi.GenericTagger | None = None
+) -> list[Token]:
+    """Tokenize one sentence: MeCab for Japanese runs, rules for Latin-script runs.
+
+    >>> [t[2] for t in tokenize("NATOは拡大しない https://t.co/x")][:2]
+    ['word', '助詞']
+    """
+    if lang != "ja":
+        return rule_tokens(s)
+    out: list[Token] = []
+    pos = 0
+    for m in _LATIN_RUN.finditer(s):
+        if m.start() > pos:
+            out.extend(mecab_tokens(s[pos : m.start()], tagger))
+        out.extend(rule_tokens(m.group()))
+        pos = m.end()
+    if pos < len(s):
+        out.extend(mecab_tokens(s[pos:], tagger))
+    return out
