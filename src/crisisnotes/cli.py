@@ -1,0 +1,103 @@
+"""Command line: ``crisisnotes ingest``, ``crisisnotes figures``, ``crisisnotes run``.
+
+Every command processes all it can, prints what failed (file and line, no
+traceback) and exits 1 if anything failed, 0 otherwise.
+
+Examples
+--------
+>>> build_parser().parse_args(["ingest", "--force"]).force
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .config import FIGURES_DIR, PROCESSED_DATA_DIR, RAW_DATA_DIR
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``crisisnotes`` command."""
+    p = argparse.ArgumentParser(prog="crisisnotes", description=__doc__.split("\n")[0])
+    p.add_argument("--version", action="version", version=f"crisisnotes {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("paths", nargs="*", type=Path, help=f"dump files or folders (default {RAW_DATA_DIR})")
+        sp.add_argument("--out", type=Path, default=None, help=f"processed data folder (default {PROCESSED_DATA_DIR})")
+        sp.add_argument("--actors", type=Path, action="append", help="your own actor CSV, merged over the shipped one")
+        sp.add_argument("--force", action="store_true", help="rebuild even when the cache is valid")
+        sp.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    ing = sub.add_parser("ingest", help="parse dumps into Parquet tables")
+    common(ing)
+    for name, text in (("figures", "draw every figure from processed dumps"),
+                       ("run", "ingest, then draw every figure (the main job)")):  # fmt: skip
+        sp = sub.add_parser(name, help=text)
+        common(sp)
+        sp.add_argument("--figures", type=Path, default=None, help=f"figure folder (default {FIGURES_DIR})")
+        sp.add_argument("--lang", choices=("en", "ja"), default="en", help="label language")
+    return p
+
+
+def _ingest(args: argparse.Namespace):
+    from tqdm import tqdm
+
+    from .actors import Lexicon
+    from .corpus import Corpus, dump_files, ingest
+
+    paths = args.paths or [RAW_DATA_DIR]
+    files = [f for p in paths for f in dump_files(p)]
+    total = sum(f.stat().st_size for f in files)
+    lexicon = Lexicon.load(args.actors)
+    with tqdm(total=total, unit="B", unit_scale=True, desc="ingest", disable=args.quiet, file=sys.stderr) as bar:
+        report = ingest(
+            files, out=args.out, lexicon=lexicon, force=args.force,
+            progress=bar.update, on_file=lambda f: bar.set_postfix_str(f.name),
+        )  # fmt: skip
+    for w in report.warnings:
+        print(f"crisisnotes: warning: {w}", file=sys.stderr)
+    for e in report.errors:
+        print(f"crisisnotes: error: {e}", file=sys.stderr)
+    print(
+        f"ingest: {len(report.built)} built, {len(report.reused)} unchanged, "
+        f"{len(report.errors)} failed -> {args.out or PROCESSED_DATA_DIR}"
+    )
+    return Corpus(report.folders, lexicon, report=report), report
+
+
+def _figures(corpus, args: argparse.Namespace) -> int:
+    from .report import render_all
+
+    written = render_all(corpus, out_dir=args.figures, lang=args.lang)
+    for name, paths in written.items():
+        print(f"figure: {name} -> {', '.join(str(p) for p in paths.values())}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        corpus, report = _ingest(args)
+        status = 1 if report.errors else 0
+        if args.command in ("figures", "run"):
+            if not corpus.folders:
+                print("crisisnotes: error: no dump could be read; no figures drawn", file=sys.stderr)
+                return 1
+            status = max(status, _figures(corpus, args))
+        return status
+    except (FileNotFoundError, ValueError, OSError) as e:
+        print(f"crisisnotes: error: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("crisisnotes: interrupted; finished dumps are kept", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
