@@ -166,6 +166,39 @@ class Corpus:
             return m
         return m[m["via"] != "role"].reset_index(drop=True)
 
+    def summary(self) -> pd.DataFrame:
+        """Row counts of every table, and the dumps, outlets and days covered.
+
+        >>> corpus.summary().loc["posts", "count"]  # doctest: +SKIP
+        36
+        """
+        posts = self.posts
+        counts = {
+            "dumps": len(self.folders),
+            "posts": len(posts),
+            "orphan posts": int(posts["is_orphan"].sum()),
+            "outlets": int(posts["handle"].str.lower().nunique()),
+            "days": int(posts["posted_on"].dt.normalize().nunique()),
+            "unassigned lines": len(self.unassigned),
+            "sentences": len(self.sentences),
+            "tokens": int(sum(store.table_rows(f, "tokens") for f in self.folders)),
+            "mentions": len(self.mentions),
+            "actors mentioned": int(self.mentions["actor_id"].nunique()),
+        }
+        return pd.DataFrame({"count": counts})
+
+    def outlet_counts(self) -> pd.DataFrame:
+        """Posts per outlet (handle and display name), most active first."""
+        p = self.posts
+        out = (
+            p.assign(handle=p["handle"].fillna("(none)"), outlet=p["outlet"].fillna("(no outlet)"))
+            .groupby(["handle", "outlet"], sort=False)
+            .agg(posts=("post_id", "size"), first=("posted_on", "min"), last=("posted_on", "max"))
+            .reset_index()
+            .sort_values(["posts", "handle"], ascending=[False, True], ignore_index=True)
+        )
+        return out
+
     def __repr__(self) -> str:
         return f"Corpus({len(self.folders)} dump(s), {len(self.posts)} posts)"
 
