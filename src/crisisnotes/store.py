@@ -204,6 +204,11 @@ class TableWriter:
         self.close()
 
 
+def table_rows(folder: Path, name: str) -> int:
+    """Row count of a stored table, from the Parquet footer (no data read)."""
+    return pq.ParquetFile(folder / f"{name}.parquet").metadata.num_rows
+
+
 def read_table(folder: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
     """Read one table of a processed dump (only ``columns`` when given)."""
     return pd.read_parquet(folder / f"{name}.parquet", columns=columns)
