@@ -1,0 +1,468 @@
+"""Japanese-capable fonts and publication export of figures.
+
+Plot functions in :mod:`crisisnotes.plots` return a :class:`~matplotlib.figure.Figure`;
+this module makes sure its text renders (Japanese and Latin, one font) and writes it as
+PDF, SVG and PNG with provenance metadata.
+
+* :func:`setup_fonts` selects IPAexGothic (bundled by ``matplotlib-fontja``) and makes
+  PDF/PS embed TrueType fonts and SVG carry text as paths.
+* :func:`save` writes ``<name>.pdf|svg|png`` atomically and embeds metadata such as the
+  hash of the input the figure was drawn from.
+* :func:`check_glyphs` (static check of every text, then a draw) and the context manager
+  :func:`fail_on_missing_glyphs` turn tofu, which matplotlib only warns about
+  ("Glyph ... missing from font(s)"), into :class:`MissingGlyphError`.
+
+Examples
+--------
+>>> import tempfile
+>>> import matplotlib.pyplot as plt
+>>> from crisisnotes import figures
+>>> figures.setup_fonts()
+'IPAexGothic'
+>>> fig, ax = plt.subplots()
+>>> _ = ax.set_title("米中外相が電話会談")
+>>> figures.check_glyphs(fig)
+>>> with tempfile.TemporaryDirectory() as d:
+...     paths = figures.save(fig, "demo", out_dir=d, metadata={"input_sha256": "ab12"})
+...     sorted(p.name for p in paths.values())
+['demo.pdf', 'demo.png', 'demo.svg']
+>>> plt.close(fig)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import matplotlib as mpl
+from matplotlib.cbook import is_math_text
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties, fontManager
+from matplotlib.text import Text
+
+__all__ = [
+    "FONT_FAMILY",
+    "SUPPORTED_FORMATS",
+    "MissingGlyphError",
+    "check_glyphs",
+    "fail_on_missing_glyphs",
+    "missing_glyphs",
+    "save",
+    "setup_fonts",
+]
+
+FONT_FAMILY = "IPAexGothic"
+"""Family name of the font bundled by ``matplotlib-fontja`` (Japanese and Latin)."""
+
+_FALLBACK_FAMILY = "DejaVu Sans"  # ships with matplotlib; catches rare symbols
+
+SUPPORTED_FORMATS: tuple[str, ...] = ("pdf", "svg", "png")
+
+_EXPORT_RC: dict[str, Any] = {
+    "pdf.fonttype": 42,  # embed TrueType (Type 42), text stays selectable/searchable
+    "ps.fonttype": 42,
+    "svg.fonttype": "path",  # SVG needs no installed fonts
+}
+
+_NAME_RE = re.compile(r"[A-Za-z0-9._-]+")
+_META_KEY_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_ .-]{0,78}")
+_GLYPH_RE = re.compile(r"Glyph .* missing from font")
+
+# Metadata keys that each backend knows natively (other keys go to Keywords etc.).
+_TITLE_KEYS = ("Title",)
+_AUTHOR_KEYS = ("Author",)
+_DESCRIPTION_KEYS = ("Description", "Subject")
+
+
+class MissingGlyphError(RuntimeError):
+    """Raised when text in a figure uses characters the configured fonts lack."""
+
+
+def setup_fonts() -> str:
+    """Configure matplotlib so Japanese and Latin text render and embed.
+
+    Idempotent: safe to call before every plot. Sets ``font.family`` to IPAexGothic
+    (bundled by ``matplotlib-fontja``; it covers kana, kanji and Latin) with DejaVu Sans as
+    a fallback for rare symbols, ``pdf.fonttype``/``ps.fonttype`` to 42 (embedded
+    TrueType), ``svg.fonttype`` to ``"path"`` and ``axes.unicode_minus`` to False.
+
+    Returns
+    -------
+    str
+        The primary font family name, ``"IPAexGothic"``.
+
+    Examples
+    --------
+    >>> import matplotlib as mpl
+    >>> setup_fonts()
+    'IPAexGothic'
+    >>> mpl.rcParams["pdf.fonttype"], mpl.rcParams["svg.fonttype"]
+    (42, 'path')
+    """
+    import matplotlib_fontja  # noqa: F401  (registers the bundled font on import)
+
+    mpl.rcParams["font.family"] = [FONT_FAMILY, _FALLBACK_FAMILY]
+    mpl.rcParams.update(_EXPORT_RC)
+    mpl.rcParams["axes.unicode_minus"] = False
+    return FONT_FAMILY
+
+
+@contextlib.contextmanager
+def fail_on_missing_glyphs() -> Iterator[None]:
+    """Raise :class:`MissingGlyphError` if text drawn inside the block lacks glyphs.
+
+    matplotlib only warns (``UserWarning: Glyph 12354 (...) missing from font(s) ...``)
+    and then draws an empty box ("tofu"). Inside this block those warnings are collected;
+    on exit they are raised together as one error. Other warnings pass through unchanged.
+
+    Raises
+    ------
+    MissingGlyphError
+        Listing every missing-glyph message seen in the block.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> _ = setup_fonts()
+    >>> fig = plt.figure()
+    >>> _ = fig.text(0.5, 0.5, "ロシア外相 Lavrov")
+    >>> with fail_on_missing_glyphs():
+    ...     fig.canvas.draw()
+    >>> plt.close(fig)
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        # Keep the caller's filters but never let a glyph warning be swallowed as "once".
+        warnings.filterwarnings("always", message=_GLYPH_RE.pattern, category=UserWarning)
+        yield
+    missing: list[str] = []
+    for w in caught:
+        text = str(w.message)
+        if _GLYPH_RE.search(text):
+            if text not in missing:
+                missing.append(text)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
+    if missing:
+        raise MissingGlyphError("; ".join(missing))
+
+
+def _charmap(path: str) -> frozenset[int]:
+    cached = _CHARMAPS.get(path)
+    if cached is None:
+        from matplotlib.font_manager import get_font
+
+        cached = frozenset(get_font(path).get_charmap())
+        _CHARMAPS[path] = cached
+    return cached
+
+
+_CHARMAPS: dict[str, frozenset[int]] = {}
+
+
+def _font_paths(prop: FontProperties) -> list[str]:
+    """Font files matplotlib would try for *prop*, in fallback order."""
+    paths: list[str] = []
+    for family in prop.get_family():
+        single = prop.copy()
+        single.set_family(family)
+        try:
+            path = str(fontManager.findfont(single, fallback_to_default=False))
+        except ValueError:
+            continue
+        if path not in paths:
+            paths.append(path)
+    if not paths:
+        paths.append(str(fontManager.findfont(prop)))
+    return paths
+
+
+def missing_glyphs(fig: Figure) -> dict[str, list[str]]:
+    """Characters of visible text in *fig* that none of its fonts can draw.
+
+    A static check over the Text artists (titles, labels, tick labels, annotations,
+    legend entries), independent of whether the figure was drawn before. Mathtext
+    (``$...$``) and TeX text are skipped; :func:`check_glyphs` catches those by drawing.
+
+    Returns
+    -------
+    dict of str to list of str
+        Each offending text mapped to its missing characters (empty if all is well).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> _ = setup_fonts()
+    >>> fig = plt.figure()
+    >>> _ = fig.text(0.1, 0.5, "ロシア外相")
+    >>> missing_glyphs(fig)
+    {}
+    >>> plt.close(fig)
+    """
+    with warnings.catch_warnings():
+        # this layout pass would warn about exactly what we report below
+        warnings.filterwarnings("ignore", message=_GLYPH_RE.pattern, category=UserWarning)
+        fig.draw_without_rendering()  # creates tick labels and legend texts
+    found: dict[str, list[str]] = {}
+    for artist in fig.findobj(lambda a: isinstance(a, Text)):
+        s = artist.get_text()
+        if not s or not artist.get_visible() or artist.get_usetex() or is_math_text(s):
+            continue
+        charsets = [_charmap(p) for p in _font_paths(artist.get_fontproperties())]
+        lacking = [
+            ch
+            for ch in dict.fromkeys(s)
+            if not ch.isspace() and not any(ord(ch) in cs for cs in charsets)
+        ]
+        if lacking:
+            found.setdefault(s, lacking)
+    return found
+
+
+def check_glyphs(fig: Figure) -> None:
+    """Raise :class:`MissingGlyphError` if any text in *fig* would render as tofu.
+
+    Checks every visible Text artist against its fonts (see :func:`missing_glyphs`), then
+    draws the figure inside :func:`fail_on_missing_glyphs` to catch the rest.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure to check. It is rendered with its current canvas (Agg by default).
+
+    Raises
+    ------
+    MissingGlyphError
+        Naming the texts and characters no font covers.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> _ = setup_fonts()
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_xlabel("ブリンケン")
+    >>> check_glyphs(fig)
+    >>> plt.close(fig)
+    """
+    found = missing_glyphs(fig)
+    if found:
+        detail = "; ".join(
+            f"{text!r} lacks " + ", ".join(f"U+{ord(c):04X} {c!r}" for c in chars)
+            for text, chars in found.items()
+        )
+        raise MissingGlyphError(f"Glyphs missing from font(s): {detail}")
+    with fail_on_missing_glyphs():
+        fig.canvas.draw()
+
+
+def _check_name(name: str, formats: Iterable[str]) -> str:
+    if not isinstance(name, str) or not name:
+        raise ValueError("figure name must be a non-empty string")
+    if not _NAME_RE.fullmatch(name) or ".." in name or name.startswith((".", "-")):
+        raise ValueError(
+            f"invalid figure name {name!r}: use only letters, digits, '.', '_' and '-', "
+            "no path separators, no '..', and no leading '.' or '-'"
+        )
+    for ext in formats:
+        if name.lower().endswith("." + ext):
+            raise ValueError(f"figure name {name!r} must not include the extension")
+    return name
+
+
+def _creator() -> str:
+    from crisisnotes import __version__
+
+    return f"crisisnotes {__version__}"
+
+
+def _backend_metadata(fmt: str, metadata: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Translate free-form *metadata* into the keys the backend for *fmt* accepts."""
+    user = {str(k): v for k, v in (metadata or {}).items()}
+    for key in user:
+        if not _META_KEY_RE.fullmatch(key):
+            raise ValueError(f"invalid metadata key {key!r}: use ASCII letters, digits, _ . -")
+    creator = str(user.pop("Creator", None) or _creator())
+    title = user.pop("Title", None)
+    author = user.pop("Author", None)
+    description = None
+    for key in _DESCRIPTION_KEYS:
+        value = user.pop(key, None)
+        if value is not None and description is None:
+            description = str(value)
+    pairs = [f"{k}={v}" for k, v in user.items() if v is not None]
+    joined = "; ".join(pairs)
+
+    if fmt == "pdf":
+        out: dict[str, Any] = {"Creator": creator}
+        if title is not None:
+            out["Title"] = str(title)
+        if author is not None:
+            out["Author"] = str(author)
+        if pairs:
+            out["Keywords"] = joined
+        subject = "; ".join(x for x in (description, joined) if x)
+        if subject:
+            out["Subject"] = subject
+        return out
+    if fmt == "svg":
+        out = {"Creator": creator}
+        if title is not None:
+            out["Title"] = str(title)
+        if author is not None:
+            out["Contributor"] = str(author)
+        text = "; ".join(x for x in (description, joined) if x)
+        if text:
+            out["Description"] = text
+        if pairs:
+            out["Keywords"] = pairs
+        return out
+    if fmt == "png":
+        # PNG tEXt/iTXt chunks take arbitrary keywords; one chunk per user key.
+        out = {"Software": creator}
+        if title is not None:
+            out["Title"] = str(title)
+        if author is not None:
+            out["Author"] = str(author)
+        if description is not None:
+            out["Description"] = description
+        out.update({k: str(v) for k, v in user.items() if v is not None})
+        return out
+    raise ValueError(f"unsupported format {fmt!r}; choose from {SUPPORTED_FORMATS}")
+
+
+def _open_temp(directory: Path, stem: str) -> tuple[Path, int]:
+    """Create an empty, exclusive temp file in *directory* (mode honours the umask)."""
+    for _ in range(100):
+        tmp = directory / f".{stem}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        return tmp, fd
+    raise FileExistsError(f"could not create a temporary file in {directory}")
+
+
+def save(
+    fig: Figure,
+    name: str,
+    *,
+    out_dir: str | os.PathLike[str] | None = None,
+    formats: Iterable[str] = ("pdf", "svg", "png"),
+    dpi: int = 300,
+    metadata: Mapping[str, Any] | None = None,
+    bbox_inches: str | None = "tight",
+    strict_glyphs: bool = False,
+    close: bool = False,
+) -> dict[str, Path]:
+    """Write *fig* as ``<out_dir>/<name>.<ext>`` for each format, atomically.
+
+    Every file is first rendered into a temporary file in the target directory and then
+    moved into place with :func:`os.replace`, so readers never see a half-written figure.
+    All formats are rendered before any is replaced: if one fails, none is changed.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure to write.
+    name : str
+        File stem, named by what the figure shows (``"comention-network-country"``).
+        Only ``[A-Za-z0-9._-]``; no path separators, no ``..``, no extension.
+    out_dir : path-like, optional
+        Target directory, created if missing. Default :data:`crisisnotes.config.FIGURES_DIR`.
+    formats : iterable of {"pdf", "svg", "png"}
+        Formats to write.
+    dpi : int
+        Resolution of the PNG (and of raster parts inside PDF/SVG).
+    metadata : mapping, optional
+        Provenance to embed, e.g. ``{"input_sha256": "...", "dump": "ukraine_2022"}``.
+        ``Title``, ``Author`` and ``Description`` map to each format's native field;
+        other keys become ``key=value`` entries in the PDF ``Keywords`` and ``Subject``,
+        the SVG ``Description`` and ``Keywords``, and one PNG text chunk per key.
+        ``Creator`` defaults to ``"crisisnotes <version>"``.
+    bbox_inches : str or None
+        Passed to :meth:`~matplotlib.figure.Figure.savefig`; ``"tight"`` keeps legends
+        placed outside the axes.
+    strict_glyphs : bool
+        Raise :class:`MissingGlyphError` (and write nothing) if any text lacks glyphs.
+    close : bool
+        Close the figure in pyplot after writing (for batch jobs).
+
+    Returns
+    -------
+    dict of str to pathlib.Path
+        Path written for each format, keyed by extension.
+
+    Raises
+    ------
+    ValueError
+        For an unsafe name, an unknown format or an invalid metadata key.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot([0, 1], [0, 1])
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     paths = save(fig, "line", out_dir=d, formats=("png",), dpi=72)
+    ...     paths["png"].name
+    'line.png'
+    >>> plt.close(fig)
+    """
+    fmts = [str(f).lower().lstrip(".") for f in formats]
+    if not fmts:
+        raise ValueError("no formats given")
+    for fmt in fmts:
+        if fmt not in SUPPORTED_FORMATS:
+            raise ValueError(f"unsupported format {fmt!r}; choose from {SUPPORTED_FORMATS}")
+    fmts = list(dict.fromkeys(fmts))
+    _check_name(name, SUPPORTED_FORMATS)
+    per_format = {fmt: _backend_metadata(fmt, metadata) for fmt in fmts}
+
+    if out_dir is None:
+        from crisisnotes.config import FIGURES_DIR
+
+        out_dir = FIGURES_DIR
+    directory = Path(out_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+
+    rc = dict(_EXPORT_RC)
+    if mpl.rcParams["svg.hashsalt"] is None:
+        rc["svg.hashsalt"] = "crisisnotes"  # stable element ids: reproducible SVG files
+
+    pending: list[tuple[Path, Path]] = []
+    try:
+        with mpl.rc_context(rc):
+            if strict_glyphs:
+                check_glyphs(fig)
+            guard = fail_on_missing_glyphs() if strict_glyphs else contextlib.nullcontext()
+            with guard:
+                for fmt in fmts:
+                    tmp, fd = _open_temp(directory, f"{name}.{fmt}")
+                    pending.append((tmp, directory / f"{name}.{fmt}"))
+                    with os.fdopen(fd, "wb") as fh:
+                        fig.savefig(
+                            fh,
+                            format=fmt,
+                            dpi=dpi,
+                            metadata=per_format[fmt],
+                            bbox_inches=bbox_inches,
+                        )
+                        fh.flush()
+                        os.fsync(fh.fileno())
+        for tmp, final in pending:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in pending:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+    if close:
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+    return {fmt: directory / f"{name}.{fmt}" for fmt in fmts}
