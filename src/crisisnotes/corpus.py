@@ -166,6 +166,14 @@ class Corpus:
             return m
         return m[m["via"] != "role"].reset_index(drop=True)
 
+    def sources(self) -> dict[str, Path]:
+        """Source file name → the raw dump path it was read from."""
+        out = {}
+        for folder in self.folders:
+            man = store.read_manifest(folder) or {}
+            out[man.get("source", folder.name)] = Path(man.get("input_path", ""))
+        return out
+
     def summary(self) -> pd.DataFrame:
         """Row counts of every table, and the dumps, outlets and days covered.
 

@@ -95,6 +95,8 @@ class Matcher:
                         blockers.add(a + "語")
         self.blockers = {b for b in blockers if b not in self.aliases}
         self.names = re.compile(trie_pattern(list(self.aliases) + list(self.blockers)))
+        plain = [a for a, (_, via) in self.aliases.items() if via != "role"]
+        self.names_no_roles = re.compile(trie_pattern(plain + list(self.blockers)))
         abbrev = lex.abbreviations
         self.abbrev = abbrev
         cls = "".join(re.escape(c) for c in abbrev) or "(?!x)x"
@@ -115,7 +117,7 @@ class Matcher:
 
     def _names(self, text: str, on: dt.date | None, *, roles: bool = True) -> list[Mention]:
         out: list[Mention] = []
-        for m in self.names.finditer(text):
+        for m in (self.names if roles else self.names_no_roles).finditer(text):
             a, s, e = m.group(), m.start(), m.end()
             if a in self.blockers or not _bounded(text, a, s, e):
                 continue

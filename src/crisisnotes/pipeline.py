@@ -136,6 +136,7 @@ def ingest_file(
         manifest = {
             **manifest_extra,
             "source": Path(path).name,
+            "input_path": str(Path(path).resolve()),
             "package_version": __version__,
             "encoding": tables.encoding,
             "lines": tables.n_lines,
