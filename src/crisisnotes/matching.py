@@ -47,7 +47,7 @@ SUFFIXES = sorted(
 )
 AMBIGUOUS_PAIRS = {"日中", "中日", "朝日", "日朝", "中朝"}
 PARTICLES = set("、・,はがとにのへもを")
-BLOCKERS_JA = ["日本時間", "日本語", "日本円", "日本海", "日本酒", "日本列島", "英語", "中国語", "中国地方", "米価", "新米", "米ドル", "仏教", "独自", "朝鮮半島", "日本人形", "英会話"]
+BLOCKERS_JA = ["日本時間", "日本語", "日本円", "日本海", "日本酒", "日本列島", "英語", "中国語", "中国地方", "米価", "新米", "米ドル", "仏教", "独自", "朝鮮半島", "日本人形", "英会話", "インド太平洋", "インド洋"]
 CAPITALS = {
     "Moscow": "rus", "Washington": "usa", "Kyiv": "ukr", "Kiev": "ukr", "Beijing": "chn",
     "London": "gbr", "Paris": "fra", "Berlin": "deu", "Tokyo": "jpn", "Minsk": "blr",
