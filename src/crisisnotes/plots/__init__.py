@@ -37,9 +37,11 @@ Examples
 
 from __future__ import annotations
 
-from crisisnotes.plots._coverage import coverage, fightin_words, heatmap
+from crisisnotes.plots._coverage import coverage
+from crisisnotes.plots._heatmap import heatmap
 from crisisnotes.plots._network import network
 from crisisnotes.plots._timeline import MODE_COLORS, MODE_LABELS, MODE_MARKERS, MODES, timeline
+from crisisnotes.plots._words import fightin_words
 
 __all__ = [
     "MODES",
