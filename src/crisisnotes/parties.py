@@ -1,0 +1,180 @@
+"""Who takes part in an interaction: parties from the mentions around a cue.
+
+Japanese: the parties of a cue are the states and organisations mentioned in
+the cue's clause (clauses end at a conjunctive 、 such as 〜て、〜し、〜り、
+〜中、〜後、), plus the sentence's topic (``Xは``/``Xも``) when it stands
+before that clause; a person counts as their state or organisation. English:
+the mentions of the sentence. Everywhere a state named only as the place of
+the interaction (``ドイツで``, ``in Switzerland``) is not a party, except the
+destination of a visit; a visit's destination city (北京, Moscow) gives its
+state.
+
+Examples
+--------
+>>> clauses("緊張を受けて、米国は中国と会談した。")
+[(0, 7), (7, 18)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_JA_BOUNDARY = re.compile(
+    r"(?:(?<=[ぁ-ゖ])(?<![はもにをのへかや])|(?<=[中後方際上])|(?<=ため)|(?<=ところ)|(?<=結果))、|[。；;]"
+)
+_TOPIC_TAIL = re.compile(
+    r"[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:としては|側は|は(?![かじ])|も(?=、|[\u4e00-\u9fff\u30a0-\u30ff]))"
+)
+_VENUE_JA = re.compile(r"(?:で(?!は)|での|にある|の首都)")
+_CONTEXT_JA = re.compile(
+    r"(?:側?(?:の|への|に|を|が|で)?)(?:情勢|問題|危機|東部|西部|南部|北部|国境|周辺|領内|国内|侵攻|領土|併合|"
+    r"攻撃|紛争|戦闘|国民|経済|市場)"
+)
+_CONTEXT_EN_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:crisis|conflict|border|war|situation|economy|market)\b", re.I)
+_CONTEXT_EN_BEFORE = re.compile(r"\b(?:invasion of|invade|invading|invaded|attack on|war in|situation in|crisis in|border with)\s+$", re.I)
+_EN_VENUE_BEFORE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?$", re.I)
+_EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.I)
+_FIRST_PERSON_EN = re.compile(r"\b(?:I|We|we|my|My|our|Our)\b")
+_FIRST_PERSON_JA = re.compile(r"私は|私が|われわれ|我々|わが国")
+AGAIN = re.compile(r"再び|再度|改めて.{0,4}(?:協議|会談)|次回|次の(?:協議|会合|会談)|\bagain\b|\bnext round\b|\bfollow-up\b", re.I)
+
+CITIES: dict[str, str] = {
+    "北京": "CHN", "モスクワ": "RUS", "ワシントン": "USA", "キエフ": "UKR", "キーウ": "UKR",
+    "ベルリン": "DEU", "パリ": "FRA", "ロンドン": "GBR", "ミンスク": "BLR", "東京": "JPN",
+    "ソウル": "KOR", "アンカラ": "TUR", "ワルシャワ": "POL", "ローマ": "ITA", "ジュネーブ": "CHE",
+    "Beijing": "CHN", "Moscow": "RUS", "Washington": "USA", "Kyiv": "UKR", "Kiev": "UKR",
+    "Berlin": "DEU", "Paris": "FRA", "London": "GBR", "Minsk": "BLR", "Tokyo": "JPN",
+    "Seoul": "KOR", "Ankara": "TUR", "Warsaw": "POL", "Rome": "ITA", "Geneva": "CHE",
+}  # fmt: skip
+_CITY_RX = re.compile("|".join(sorted(map(re.escape, CITIES), key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party: its code (ISO 3166 alpha-3 or NATO/EU/UN/OSCE/G7) and the actor named."""
+
+    code: str
+    actor_id: str
+    start: int
+    end: int
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the Japanese clauses of ``text`` (each ends after its boundary)."""
+    spans, start = [], 0
+    for m in _JA_BOUNDARY.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause span containing ``[start, end)`` (a cue may close its clause)."""
+    for a, b in clauses(text):
+        if a <= start < b:
+            return a, max(b, end)
+    return 0, len(text)
+
+
+def topic(text: str, parties: Sequence[Party]) -> Party | None:
+    """The sentence's topic: the first party followed (after a title) by は/も/としては."""
+    for p in sorted(parties, key=lambda p: p.start):
+        if _TOPIC_TAIL.match(text, p.end):
+            return p
+    return None
+
+
+def is_context(text: str, p: Party, lang: str) -> bool:
+    """Is the party named only as the setting (ウクライナ情勢, invasion of Ukraine)?"""
+    if lang == "ja":
+        return bool(_CONTEXT_JA.match(text, p.end))
+    return bool(_CONTEXT_EN_AFTER.match(text[p.end :]) or _CONTEXT_EN_BEFORE.search(text[max(0, p.start - 20) : p.start]))
+
+
+def is_venue(text: str, p: Party, lang: str) -> bool:
+    """Is the party named only as the place (ドイツで, in Switzerland)?"""
+    if lang == "ja":
+        return bool(_VENUE_JA.match(text, p.end))
+    return bool(_EN_VENUE_BEFORE.search(text[max(0, p.start - 12) : p.start]))
+
+
+def destination(text: str, start: int, end: int, lang: str) -> list[Party]:
+    """States of destination cities (北京, Moscow) near a visit cue."""
+    lo, hi = (clause_of(text, start, end) if lang == "ja" else (0, len(text)))
+    out = []
+    for m in _CITY_RX.finditer(text, lo, hi):
+        if lang == "en" and not _EN_DESTINATION.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        out.append(Party(CITIES[m.group()], m.group(), m.start(), m.end()))
+    return out
+
+
+def first_person(text: str, lang: str) -> bool:
+    """Does the sentence speak in the first person (I, we, われわれ)?"""
+    rx = _FIRST_PERSON_JA if lang == "ja" else _FIRST_PERSON_EN
+    return bool(rx.search(text))
+
+
+_OBJECT_LISTING = re.compile(r"を(?:加え|含め|含む|交え|はじめ|始め)")
+_ADDRESSEE = re.compile(r"側?(?:に対し|に対して|に対する|に向け|に|へ|を)")
+
+
+def _loose_object(text: str, p: Party, cue_start: int) -> bool:
+    """``XをV…`` far from the cue: X is the object of another verb, not a party."""
+    if not text.startswith("を", p.end) or _OBJECT_LISTING.match(text, p.end):
+        return False
+    return not 0 <= cue_start - p.end <= 8
+
+
+def _statement_targets(text: str, parties: list[Party], cue_start: int) -> list[Party]:
+    """A cue inside a quote (「…呼びかけたい」) addresses only parties marked as addressees there.
+
+    The speaker (the sentence's topic) is added by the caller.
+    """
+    from .tense import scope_ids
+
+    scopes = scope_ids(text)
+    scope = scopes[cue_start] if cue_start < len(scopes) else -1
+    if scope < 0:
+        return parties
+    return [p for p in parties if scopes[p.start] == scope and _ADDRESSEE.match(text, p.end)]
+
+
+def cue_parties(
+    text: str,
+    parties: Sequence[Party],
+    start: int,
+    end: int,
+    *,
+    lang: str,
+    mode: str,
+    carried: Party | None = None,
+) -> list[Party]:
+    """The parties of the cue at ``[start, end)`` of ``text``.
+
+    ``carried`` is the topic carried from earlier sentences of the post; it is
+    used when the sentence has no topic of its own.
+    """
+    parties = [p for p in parties if not is_context(text, p, lang)]
+    if lang == "ja":
+        lo, hi = (0, len(text)) if mode == "statement" else clause_of(text, start, end)
+        chosen = [p for p in parties if lo <= p.start < hi and not _loose_object(text, p, start)]
+        if mode == "statement":
+            chosen = _statement_targets(text, chosen, start)
+        top = topic(text, parties)
+        if top is not None and top.start < lo:
+            chosen.append(top)
+        elif top is None and carried is not None:
+            chosen.append(carried)
+    else:
+        chosen = list(parties)
+        if carried is not None and not any(p.start < start for p in parties):
+            chosen.append(carried)
+    keep = [p for p in chosen if not is_venue(text, p, lang) or (mode == "visit" and p.start > start - 30)]
+    if mode == "visit":
+        keep += destination(text, start, end, lang)
+    return keep
