@@ -1,259 +1,144 @@
-"""Diplomatic interactions → events → channels (GUIDELINES §3–4).
+"""Channels: the same interaction reported by several posts or outlets, merged into one row.
 
-``diplomatic_events`` reads each post's sentences in order: it finds
-interaction cues (:mod:`crisisnotes.cues`), the parties around each cue
-(:mod:`crisisnotes.parties`), held or planned (:mod:`crisisnotes.tense`) and
-the date (:mod:`crisisnotes.dates`), then keeps one event per distinct
-interaction per post. ``channels`` merges the same interaction reported by
-several posts or outlets into one row.
+A channel is a set of parties (``RUS–USA``; a multilateral format such as
+the Normandy format ``DEU–FRA–RUS–UKR`` is one channel, not six pairs).
+Events of one channel and mode whose dates agree (equal exact dates, or
+overlapping windows) are one interaction, reported ``n_posts`` times by
+``n_outlets`` outlets.
 
 Examples
 --------
->>> import crisisnotes
->>> corpus = crisisnotes.load(crisisnotes.config.SAMPLE_DUMP)  # doctest: +SKIP
->>> events = diplomatic_events(corpus)  # doctest: +SKIP
->>> events[["date", "channel", "mode", "status"]].head()  # doctest: +SKIP
+>>> import pandas as pd
+>>> ev = pd.DataFrame({
+...     "event_id": ["a#0", "b#0"], "date": pd.to_datetime(["2022-01-26", "2022-01-26"]),
+...     "date_exact": [True, False], "window_start": pd.to_datetime([None, "2022-01-24"]),
+...     "window_end": pd.to_datetime([None, "2022-01-26"]), "status": ["occurred"] * 2,
+...     "mode": ["phone_call"] * 2, "parties": [["CHN", "USA"]] * 2, "participants": [["blinken", "wang_yi"]] * 2,
+...     "channel": ["CHN–USA"] * 2, "post_id": ["a", "b"], "sentence_id": [1, 0], "evidence": ["x", "y"],
+...     "handle": ["nhk_news", "Reuters"], "outlet": ["NHK", "Reuters"], "posted_on": pd.to_datetime(["2022-01-27"] * 2)})
+>>> ch = channels(ev)
+>>> ch[["channel", "mode", "n_posts", "n_outlets", "date_exact"]].values.tolist()
+[['CHN–USA', 'phone_call', 2, 2, True]]
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+import json
+from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
-from . import dates, tense
-from .cues import Cue, CueLexicon
-from .parties import AGAIN, Party, cue_parties, first_person, topic
+from .store import atomic_write_text
 
-if TYPE_CHECKING:
-    from .corpus import Corpus
-
-EVENT_COLUMNS = [
-    "event_id", "date", "date_exact", "window_start", "window_end", "status", "mode",
-    "participants", "parties", "channel", "post_id", "sentence_id", "evidence",
-    "cameo", "plover_event", "plover_mode", "outlet", "handle", "posted_on", "n_sentences",
+CHANNEL_COLUMNS = [
+    "channel_id", "channel", "parties", "mode", "status", "date", "date_exact", "window_start",
+    "window_end", "n_posts", "n_outlets", "outlets", "first_report", "last_report", "event_ids",
+    "evidence",
 ]  # fmt: skip
-CALLS = ("phone_call", "meeting")
-_CONDITIONAL = (
-    r"場合|ならば|れば(?![かー])|検討|辞さない|用意がある|可能性|排除し|"
-    r"\bif\b|\bwould\b|\bcould\b|\bshould\b|\bthreat|\bwarn|\bprepared to\b|\bready to\b|\bunless\b"
-)
-_SPECULATION = r"とみられ|と見られ|可能性がある|\breportedly\b|\bmay have\b"
 
 
-@dataclass
-class _Event:
-    post_id: str
-    sentence_id: int
-    cue: Cue
-    mode: str
-    status: str
-    parties: list[Party]
-    when: dates.EventDate
-    evidence: str
-    part: str = "body"
-    n_sentences: int = 1
-    participants: set[str] = field(default_factory=set)
-
-    @property
-    def codes(self) -> frozenset[str]:
-        return frozenset(p.code for p in self.parties)
+def _interval(r: pd.Series) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    if pd.isna(r["date"]):
+        return None, None
+    if r["date_exact"]:
+        return r["date"], r["date"]
+    lo = r["window_start"] if not pd.isna(r["window_start"]) else r["date"]
+    hi = r["window_end"] if not pd.isna(r["window_end"]) else r["date"]
+    return lo, hi
 
 
-def _compatible(a: dates.EventDate, b: dates.EventDate) -> bool:
-    """Can two dates describe the same interaction?"""
-    if a.date is None or b.date is None:
-        return True
-    lo_a, hi_a = (a.date, a.date) if a.exact else (a.window_start or a.date, a.window_end or a.date)
-    lo_b, hi_b = (b.date, b.date) if b.exact else (b.window_start or b.date, b.window_end or b.date)
-    return lo_a <= hi_b and lo_b <= hi_a
+def channels(events: pd.DataFrame, *, level: Literal["country", "actor"] = "country") -> pd.DataFrame:
+    """Merge events reporting the same interaction (same parties and mode, agreeing dates).
 
-
-def _rank(d: dates.EventDate) -> int:
-    return 2 if d.exact else 1 if d.date is not None else 0
-
-
-def _same(x: _Event, e: _Event) -> bool:
-    """Do ``x`` and ``e`` (same post) report one interaction?"""
-    if x.mode != e.mode:
-        return False
-    a, b = x.codes, e.codes
-    headline = x.part == "text" or e.part == "text" or x.sentence_id == e.sentence_id
-    if not (a == b or (headline and (a < b or b < a))):
-        return False
-    if x.status != e.status:
-        planned, done = (x, e) if x.status == "planned" else (e, x)
-        if planned.when.date is None or done.when.date is None:
-            return False
-        end = planned.when.window_end or planned.when.date
-        return end <= done.when.date
-    return _compatible(x.when, e.when)
-
-
-def _merge(x: _Event, e: _Event) -> _Event:
-    keep = e if _rank(e.when) > _rank(x.when) else x
-    if _rank(e.when) == _rank(x.when):
-        parties = x.parties if len(x.codes) >= len(e.codes) else e.parties
-    else:
-        parties = keep.parties
-    return replace(keep, parties=parties, n_sentences=x.n_sentences + e.n_sentences,
-                   participants=x.participants | e.participants)  # fmt: skip
-
-
-def _post_events(
-    sents: pd.DataFrame,
-    mentions: pd.DataFrame,
-    post: Mapping[str, Any],
-    cues: CueLexicon,
-    speaker: Party | None,
-) -> list[_Event]:
-    post_date = post["posted_on"]
-    post_date = None if pd.isna(post_date) else pd.Timestamp(post_date).date()
-    events: list[_Event] = []
-    carried: Party | None = None
-    anchor: dates.EventDate | None = None
-    anchor_topic: str | None = None
-    by_sentence = {sid: g for sid, g in mentions.groupby("sentence_id")} if len(mentions) else {}
-    for s in sents.itertuples(index=False):
-        text, lang = s.norm, ("ja" if s.lang == "ja" else "en")
-        m = by_sentence.get(s.sentence_id)
-        parties = [] if m is None else [
-            Party(r.country, r.actor_id, int(r.start), int(r.end)) for r in m.itertuples(index=False)
-        ]  # fmt: skip
-        own_topic = topic(text, parties) if lang == "ja" else (parties[0] if parties else None)
-        exprs = dates.find_time_expressions(text)
-        if not dates.is_year_only(text):
-            for cue in cues.find(text, lang):
-                ev = _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
-                                anchor_topic, own_topic, exprs, events)  # fmt: skip
-                if ev is not None:
-                    events.append(ev)
-        if own_topic is not None:
-            carried = own_topic
-        dated = [e for e in exprs if e.kind in ("explicit", "relative", "weekday")]
-        if dated and post_date is not None:
-            anchor = dates.resolve(dated[0], post_date, status="occurred")
-            anchor_topic = carried.code if carried else None
-    return _dedupe(events)
-
-
-def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor, anchor_topic,
-               own_topic, exprs, earlier) -> _Event | None:  # fmt: skip
-    import re
-
-    chosen = cue_parties(text, parties, cue.start, cue.end, lang=lang, mode=cue.mode, carried=carried)
-    if speaker is not None and first_person(text, lang):
-        chosen.append(speaker)
-    if AGAIN.search(text):
-        prev = [e for e in earlier if e.mode == cue.mode]
-        if prev:
-            chosen = chosen + prev[-1].parties
-    codes = {p.code for p in chosen}
-    if len(codes) < 2:
-        return None
-    status_text = text
-    if s.part == "text" and lang == "ja":  # headline segments are separated by spaces
-        cut = re.search(r"\s", text[cue.end :])
-        status_text = text[: cue.end + cut.start()] if cut else text
-    status = tense.guess_status(status_text, cue.end, lang=lang)
-    mode = cue.mode
-    if mode == "sanctions" and re.search(_CONDITIONAL, text, re.I):
-        mode, status = "statement", "occurred"
-    if mode == "statement" and re.search(_SPECULATION, text, re.I):
-        return None
-    relation = tense.relation_to_anchor(text, cue.start)
-    same_speaker = own_topic is None or (anchor_topic is not None and own_topic.code == anchor_topic)
-    if relation is None and not exprs and anchor is not None and same_speaker:
-        relation = "same"
-    when = dates.resolve_event_date(text, post_date, status=status, cue_start=cue.start,
-                                    anchor=anchor, relation=relation)  # fmt: skip
-    seen: dict[str, Party] = {}
-    for p in chosen:
-        seen.setdefault(p.code, p)
-    return _Event(s.post_id, int(s.sentence_id), replace(cue), mode, status, list(seen.values()), when,
-                  s.text, part=s.part, participants={p.actor_id for p in chosen})  # fmt: skip
-
-
-def _dedupe(events: list[_Event]) -> list[_Event]:
-    """One event per distinct interaction: merge repeats, fold visits and in-call statements."""
-    out: list[_Event] = []
-    for e in events:
-        for k, x in enumerate(out):
-            if _same(x, e):
-                out[k] = _merge(x, e)
-                break
-        else:
-            out.append(e)
-    calls = [e for e in out if e.mode in CALLS and e.status == "occurred"]
-    contacts = [e for e in out if e.mode in (*CALLS, "talks", "written_message")]
-    keep = []
-    for e in out:
-        if e.mode == "statement" and any(
-            c.codes == e.codes and c.when.date is not None and e.when.date is not None
-            and _compatible(c.when, e.when) for c in calls
-        ):  # fmt: skip
-            continue
-        if e.mode == "visit" and any(
-            c.codes <= e.codes and (c.sentence_id == e.sentence_id or _compatible(c.when, e.when))
-            for c in contacts
-        ):
-            continue
-        keep.append(e)
-    return sorted(keep, key=lambda e: (e.sentence_id, e.cue.start))
-
-
-def _speakers(posts: pd.DataFrame, lexicon: Any) -> dict[str, Party]:
-    """Posting accounts that speak for an actor (government and leaders' accounts)."""
-    from .outlets import load_outlets
-
-    reg = load_outlets()
-    reg = reg[reg["type"].isin(["government", "person"])]
-    out = {}
-    for handle, org in zip(reg["handle"].str.lower(), reg["organisation"], strict=True):
-        if org and org in lexicon.actors:
-            out[handle] = Party(lexicon.actors[org]["country"], org, -1, -1)
+    ``level="actor"`` keys channels by participants (persons) instead of
+    parties. Returns one row per interaction with ``n_posts``, ``n_outlets``,
+    the first and last report and all evidence. The input is not modified.
+    """
+    if events.empty:
+        return pd.DataFrame(columns=CHANNEL_COLUMNS)
+    key_col = "parties" if level == "country" else "participants"
+    ev = events.copy()
+    ev["_key"] = ev[key_col].map(lambda v: "–".join(sorted(v)))
+    ev["_lo"], ev["_hi"] = zip(*ev.apply(_interval, axis=1), strict=True)
+    rows = []
+    for (key, mode), g in ev.groupby(["_key", "mode"], sort=True):
+        dated = g[g["_lo"].notna()].sort_values(["_lo", "_hi"])
+        clusters: list[list[int]] = []
+        bounds: list[tuple[pd.Timestamp, pd.Timestamp]] = []
+        for idx, r in dated.iterrows():
+            if clusters and r["_lo"] <= bounds[-1][1]:
+                clusters[-1].append(idx)
+                bounds[-1] = (max(bounds[-1][0], r["_lo"]), min(bounds[-1][1], r["_hi"]))
+                if bounds[-1][0] > bounds[-1][1]:  # windows chain but do not share a day
+                    bounds[-1] = (r["_lo"], r["_hi"])
+            else:
+                clusters.append([idx])
+                bounds.append((r["_lo"], r["_hi"]))
+        for _status, u in g[g["_lo"].isna()].groupby("status"):
+            clusters.append(list(u.index))
+        for members in clusters:
+            rows.append(_row(ev.loc[members], key, mode))
+    out = pd.DataFrame(rows, columns=CHANNEL_COLUMNS[1:])
+    out = out.sort_values(["date", "channel", "mode"], na_position="last", ignore_index=True)
+    out.insert(0, "channel_id", [f"ch{i}" for i in range(len(out))])
     return out
 
 
-def diplomatic_events(corpus: Corpus, *, cues: CueLexicon | None = None) -> pd.DataFrame:
-    """Dated diplomatic interactions stated in the corpus, one row per interaction per post.
+def _row(g: pd.DataFrame, key: str, mode: str) -> dict:
+    exact = g[g["date_exact"].astype(bool) & g["date"].notna()]
+    if len(exact):
+        date, is_exact, lo, hi = exact["date"].mode().iloc[0], True, pd.NaT, pd.NaT
+    elif g["date"].notna().any():
+        lo, hi = g["_lo"].max(), g["_hi"].min()
+        if lo > hi:
+            lo, hi = g["_lo"].min(), g["_hi"].max()
+        date, is_exact = lo, False
+    else:
+        date, is_exact, lo, hi = pd.NaT, False, pd.NaT, pd.NaT
+    handles = g["handle"].fillna(g["outlet"]).fillna("(none)").str.lower()
+    return {
+        "channel": key, "parties": key.split("–"), "mode": mode,
+        "status": "occurred" if (g["status"] == "occurred").any() else "planned",
+        "date": date, "date_exact": is_exact, "window_start": lo, "window_end": hi,
+        "n_posts": g["post_id"].nunique(), "n_outlets": handles.nunique(),
+        "outlets": sorted(g["outlet"].dropna().unique().tolist()),
+        "first_report": g["posted_on"].min(), "last_report": g["posted_on"].max(),
+        "event_ids": g["event_id"].tolist(), "evidence": g["evidence"].tolist(),
+    }  # fmt: skip
 
-    Columns as in ``docs/architecture.md`` (events), plus ``cameo``,
-    ``plover_event``, ``plover_mode``, the post's ``outlet``/``handle``/
-    ``posted_on`` and ``n_sentences`` (how many sentences state it).
+
+def export_events(events: pd.DataFrame, stem: str | Path) -> dict[str, Path]:
+    """Write events as ``stem.csv`` and PLOVER-style ``stem.jsonl`` (atomically).
+
+    JSONL fields: ``id``, ``date``, ``date_exact``, ``window``, ``actor`` (the
+    initiating party where known, else the first), ``recipient`` (the other
+    parties), ``event`` (PLOVER event), ``mode`` (PLOVER mode), ``crisisnotes_mode``,
+    ``status``, ``cameo``, ``event_text`` (the evidence sentence), ``source`` (the
+    outlet's handle), ``publication`` (post date), ``post_id``.
     """
-    cues = cues or CueLexicon.load()
-    posts = corpus.posts.set_index("post_id", drop=False)
-    sents = corpus.sentences
-    ments = corpus.mentions
-    speakers = _speakers(corpus.posts, corpus.lexicon)
-    ment_by_post = {pid: g for pid, g in ments.groupby("post_id")}
-    rows = []
-    for pid, group in sents.groupby("post_id", sort=False):
-        post = posts.loc[pid]
-        handle = post["handle"].lower() if isinstance(post["handle"], str) else ""
-        empty = ments.iloc[:0]
-        for e in _post_events(group.sort_values("sentence_id"), ment_by_post.get(pid, empty), post, cues,
-                              speakers.get(handle)):  # fmt: skip
-            codes = sorted(e.codes)
-            rows.append({
-                "date": e.when.date, "date_exact": e.when.exact, "window_start": e.when.window_start,
-                "window_end": e.when.window_end, "status": e.status, "mode": e.mode,
-                "participants": sorted(e.participants), "parties": codes, "channel": "–".join(codes),
-                "post_id": pid, "sentence_id": e.sentence_id, "evidence": e.evidence,
-                "cameo": e.cue.cameo or None, "plover_event": e.cue.plover_event or None,
-                "plover_mode": e.cue.plover_mode or None, "outlet": post["outlet"],
-                "handle": post["handle"], "posted_on": post["posted_on"], "n_sentences": e.n_sentences,
-            })  # fmt: skip
-    df = pd.DataFrame(rows, columns=[c for c in EVENT_COLUMNS if c != "event_id"])
-    for col in ("date", "window_start", "window_end"):
-        df[col] = pd.to_datetime(df[col])
-    df.insert(0, "event_id", [f"{p}#{i}" for i, p in enumerate(df["post_id"])])
-    return df
+    stem = Path(stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    flat = events.copy()
+    for col in ("participants", "parties"):
+        if col in flat:
+            flat[col] = flat[col].map(lambda v: ";".join(v))
+    atomic_write_text(stem.with_suffix(".csv"), flat.to_csv(index=False))
+    lines = []
+    for r in events.itertuples(index=False):
+        parties = list(r.parties)
+        actor = r.initiator if getattr(r, "initiator", None) in parties else parties[0]
+        lines.append(json.dumps({
+            "id": r.event_id, "date": _iso(r.date), "date_exact": bool(r.date_exact),
+            "window": [_iso(r.window_start), _iso(r.window_end)] if not pd.isna(r.window_start) else None,
+            "actor": actor, "recipient": [p for p in parties if p != actor],
+            "event": r.plover_event, "mode": r.plover_mode, "crisisnotes_mode": r.mode,
+            "status": r.status, "cameo": r.cameo, "event_text": r.evidence,
+            "source": r.handle, "publication": _iso(r.posted_on), "post_id": r.post_id,
+        }, ensure_ascii=False))  # fmt: skip
+    atomic_write_text(stem.with_suffix(".jsonl"), "\n".join(lines) + ("\n" if lines else ""))
+    return {"csv": stem.with_suffix(".csv"), "jsonl": stem.with_suffix(".jsonl")}
 
 
-def _as_dt(v: Any) -> dt.date | None:
-    return None if v is None or pd.isna(v) else pd.Timestamp(v).date()
+def _iso(v: object) -> str | None:
+    return None if v is None or pd.isna(v) else pd.Timestamp(v).date().isoformat()
