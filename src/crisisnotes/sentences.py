@@ -2,7 +2,8 @@
 
 Japanese splits after 。！？ (and ! ?), keeping closing quotes and brackets
 (」』）”) with their sentence, and does not split inside a quotation that
-closes later on the same line. English splits after . ! ? followed by a space
+closes later on the same line; a quoted sentence (「…。」) not followed by a
+particle such as と stands alone. English splits after . ! ? followed by a space
 and a capital, a digit or a quote, but not after abbreviations (``U.S.``,
 ``Mr.``, ``Feb.``), initials or inside URLs and decimals. Each raw line is a
 paragraph: a sentence never spans two lines.
@@ -24,14 +25,18 @@ _CLOSE = "」』）)”’】〕］"
 _PAIR = dict(zip(_OPEN, _CLOSE, strict=True))
 _JA_END = "。！？!?"
 _TRAIL = set(_CLOSE) | {'"', "'"}
+_QUOTE_CONTINUES = set("とっなのはがをにもでやだかへまよ、，。！？!?）)」』")
 _ABBREV = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "col", "lt", "gov", "st", "no",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "col", "lt", "gov", "st",
     "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
-    "approx", "dept", "est", "fig", "min", "max", "mt", "ft",
+    "approx", "dept", "est", "min", "max", "mt", "ft",
 }  # fmt: skip
-_URL = re.compile(r"(?:https?://|pic\.twitter\.com/)\S+")
-_EN_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_NUM_ABBREV = {"no", "nos", "vol", "fig", "art", "p", "pp"}  # abbreviations only before a number
+_URL = re.compile(r"(?:https?://|pic\.twitter\.com/)[!-~]+")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19\uff21-\uff3a「『"
+_EN_BREAK = re.compile(rf"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9{_CJK}])")
+_ASCII_END_CONTINUES = re.compile(r"[\"'”’)]*\s*[a-z,;]")  # "over?" he asked / Yahoo! news
 
 
 def _closing_positions(s: str) -> set[int]:
@@ -50,17 +55,44 @@ def _closing_positions(s: str) -> set[int]:
     return closed
 
 
+def _in_url(i: int, urls: list[tuple[int, int]]) -> bool:
+    return any(u0 <= i < u1 for u0, u1 in urls)
+
+
+def _quote_ends_sentence(line: str, i: int, depth: list[str]) -> bool:
+    """Does the top-level 」/』 at ``i`` close a quoted sentence (「…。」) that stands alone?
+
+    Not when a particle or punctuation follows it (「…。」と述べた, 「…。」という).
+    """
+    return (
+        not depth
+        and line[i] in "」』"
+        and i > 0
+        and line[i - 1] in _JA_END
+        and i + 1 < len(line)
+        and line[i + 1] not in _QUOTE_CONTINUES
+    )
+
+
 def _split_ja(line: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     closed = _closing_positions(line)
+    urls = [m.span() for m in _URL.finditer(line)]
     depth: list[str] = []
     start, i, n = 0, 0, len(line)
     while i < n:
         ch = line[i]
-        if ch in _PAIR and i in closed:
+        if _in_url(i, urls):
+            pass
+        elif ch in _PAIR and i in closed:
             depth.append(_PAIR[ch])
         elif depth and ch == depth[-1]:
             depth.pop()
+            if _quote_ends_sentence(line, i, depth):
+                spans.append((start, i + 1))
+                start = i + 1
+        elif ch in "!?" and _ASCII_END_CONTINUES.match(line, i + 1):
+            pass
         elif ch in _JA_END and not depth:
             j = i + 1
             while j < n and (line[j] in _JA_END or line[j] in _TRAIL):
@@ -83,13 +115,14 @@ def _split_en(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         start = a
         for m in _EN_BREAK.finditer(line, a, b):
             dot = m.start()
-            if any(u0 <= dot < u1 for u0, u1 in urls):
+            if _in_url(dot, urls):
                 continue
             if line[dot] == ".":
                 word = re.search(r"([A-Za-z.]+)$", line[start:dot])
                 w = word.group(1).lower() if word else ""
                 if (
                     w in _ABBREV
+                    or (w in _NUM_ABBREV and line[m.end() : m.end() + 1].isdigit())
                     or (len(w) == 1 and w.isalpha())
                     or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)
                 ):

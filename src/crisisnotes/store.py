@@ -96,9 +96,16 @@ def building(final: Path) -> Iterator[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     old = final.parent / f".{final.name}.old-{os.getpid()}"
+    shutil.rmtree(old, ignore_errors=True)  # left by an earlier interrupted swap of this pid
     if final.exists():
         os.replace(final, old)
-    os.replace(tmp, final)
+    try:
+        os.replace(tmp, final)
+    except BaseException:
+        if old.exists() and not final.exists():
+            os.replace(old, final)
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -117,9 +124,10 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
     """The manifest of a processed dump, or ``None`` if missing or unreadable."""
     repair(folder)
     try:
-        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        man = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return man if isinstance(man, dict) else None
 
 
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
@@ -151,14 +159,14 @@ def is_valid(folder: Path, expect: dict[str, Any], *, verify: bool = True) -> bo
     for key, value in expect.items():
         if man.get(key) != value:
             return False
-    tables = man.get("tables", {})
-    if set(tables) != set(TABLES):
+    tables = man.get("tables")
+    if not isinstance(tables, dict) or set(tables) != set(TABLES):
         return False
     for name, info in tables.items():
         p = folder / f"{name}.parquet"
-        if not p.exists() or p.stat().st_size != info["bytes"]:
+        if not isinstance(info, dict) or not p.is_file() or p.stat().st_size != info.get("bytes"):
             return False
-        if verify and sha256_file(p) != info["sha256"]:
+        if verify and sha256_file(p) != info.get("sha256"):
             return False
     return True
 

@@ -46,13 +46,13 @@ _FORMAT = (
 )
 _TAGGERS: dict[str, fugashi.GenericTagger] = {}
 _LATIN_RUN = re.compile(
-    r"(?:https?://|pic\.twitter\.com/)\S+"
-    r"|[#@＃][\w]+"
+    r"(?:https?://|pic\.twitter\.com/)[!-~]+"
+    r"|[#＃]\w+|[@＠][A-Za-z0-9_]+"
     r"|[A-Za-z][A-Za-z0-9.'’&\-]*(?:[ ]+[A-Za-z0-9][A-Za-z0-9.'’&\-]*)*"
 )
 _RULE = re.compile(
-    r"(?P<url>(?:https?://|pic\.twitter\.com/)\S+)"
-    r"|(?P<hashtag>[#＃]\w+)|(?P<mention>@\w+)"
+    r"(?P<url>(?:https?://|pic\.twitter\.com/)[!-~]+)"
+    r"|(?P<hashtag>[#＃]\w+)|(?P<mention>[@＠][A-Za-z0-9_]+)"
     r"|(?P<abbr>(?:[A-Za-z]\.){2,})"
     r"|(?P<word>[A-Za-z]+(?:-[A-Za-z]+)*(?:['’](?![sS]\b)[A-Za-z]+)*)"
     r"|(?P<clitic>['’][sS]\b)"
@@ -60,7 +60,7 @@ _RULE = re.compile(
     r"|(?P<punct>[^\s\w]|_)"
     r"|(?P<other>\w+)"
 )
-_LEMMA_TAIL = re.compile(r"-[A-Za-z].*$")
+_LEMMA_TAIL = re.compile(r"(?<=[^-])-[^-].*$")  # UniDic "ロシア-Rossiya", "プーチン-外国"
 
 
 def get_tagger(user_dic: str | Path | None = None) -> fugashi.GenericTagger:
@@ -111,6 +111,8 @@ def mecab_tokens(s: str, tagger: fugashi.GenericTagger | None = None) -> list[To
 
     >>> mecab_tokens("電話会談")[0][:3]
     ('電話', '電話', '名詞')
+    >>> [t[1] for t in mecab_tokens("プーチン大統領")]
+    ['プーチン', '大統領']
     """
     tagger = tagger or get_tagger()
     out: list[Token] = []

@@ -13,6 +13,8 @@ Examples
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,12 +45,28 @@ class DumpTables:
     warnings: list[str] = field(default_factory=list)
 
 
+_MARKUP_TAG = re.compile(
+    r"</?(?:html|head|body|div|p|span|a|blockquote|br|meta|script|table)\b", re.I
+)
+
+
 def _sniff(text: str, path: Path) -> str:
-    head = text.lstrip()[:2000].lower()
-    if head.startswith(("<!doctype", "<html", "<?xml")) or ("<blockquote" in head and "</" in head):
+    """``'html'``, ``'json'`` or ``'timeline'``, from the content (never the file name)."""
+    head = text.lstrip()[:2000]
+    low = head.lower()
+    if re.match(r"<(?:!doctype\s+html|html[\s>]|\?xml\s)", low):
+        return "html"
+    if len(_MARKUP_TAG.findall(low)) >= 3 and "</" in low:
         return "html"
     if head.startswith(("{", "[")):
-        return "json"
+        first = head.split("\n", 1)[0].strip()
+        for candidate in (text, first):  # a JSON document, or JSON Lines
+            try:
+                value = json.loads(candidate)
+            except ValueError:
+                continue
+            if isinstance(value, dict | list):
+                return "json"
     return "timeline"
 
 
@@ -80,19 +98,21 @@ def read_dump(path: str | Path) -> DumpTables:
     if fmt != "timeline":
         raise DumpError(
             path,
-            f"looks like {fmt.upper()}, which this version reads only as a copied-timeline text "
-            "dump; save the page's text instead (HTML/JSON readers are planned)",
+            f"looks like {fmt.upper()}, not a copied-timeline text dump; this version reads "
+            "only copied timeline text (save the page's text instead; HTML/JSON readers are planned)",
             line=1,
         )
     lines = NEWLINES.split(decoded.text)
     posts, unassigned = segment_lines(lines, source=path.name, bad_lines=decoded.bad_lines)
+    quarantined = {u["line"] for u in unassigned if u["reason"] == "undecodable"}
     warnings = [
-        f"{path}:{u['line']}: undecodable bytes ({decoded.encoding}); line quarantined"
-        for u in unassigned
-        if u["reason"] == "undecodable"
+        f"{path}:{line}: undecodable bytes ({decoded.encoding}); "
+        + ("line quarantined" if line in quarantined else "kept in its post")
+        for line in decoded.bad_lines
+        if line in quarantined or lines[line - 1].strip()
     ]
     warnings += [
-        f"{path}:{p['text_line_end'] + 1 if p['text_line_end'] else p['line_start']}: {p['date_error']}"
+        f"{path}:{p['text_line_end'] + 1}: {p['date_error']}"  # the attribution line
         for p in posts
         if p["date_error"]
     ]

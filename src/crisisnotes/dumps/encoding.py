@@ -23,6 +23,11 @@ from .errors import DumpError
 _JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 NEWLINES = re.compile(r"\r\n|\r|\n")
+_BINARY_MAGIC = re.compile(
+    rb"\x89PNG|GIF8[79]a|\xff\xd8\xff|%PDF-|PK\x03\x04|\x1f\x8b\x08|BZh[1-9]1AY|\x7fELF"
+    rb"|RIFF.{4}(?:WAVE|AVI |WEBP)|\xd0\xcf\x11\xe0|\xfd7zXZ\x00|7z\xbc\xaf",
+    re.S,
+)  # image, archive, document and executable signatures
 
 
 @dataclass
@@ -59,16 +64,42 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """Is ``data`` UTF-8 with only a few bad bytes (cut at the end, or a rare damaged byte)?
+
+    Legacy Japanese encodings almost never form valid UTF-8 multi-byte
+    sequences, so many valid ones and few errors mean damaged UTF-8.
+    """
+    for cut in (1, 2, 3):  # cut inside the last character: a lead byte and too few continuations
+        tail = data[-cut:]
+        need = 2 if 0xC2 <= tail[0] <= 0xDF else 3 if 0xE0 <= tail[0] <= 0xEF else 4
+        if tail[0] < 0xC2 or tail[0] > 0xF4 or need <= cut:
+            continue
+        if all(0x80 <= b <= 0xBF for b in tail[1:]):
+            try:
+                data[:-cut].decode("utf-8")
+                return True
+            except UnicodeDecodeError:
+                break
+    lossy = data.decode("utf-8", errors="replace")
+    n_bad = lossy.count("\ufffd")
+    n_multi = sum(1 for c in lossy if ord(c) > 0x7F) - n_bad
+    return n_bad <= max(3, len(lossy) // 1000) and n_multi >= 10 * n_bad
+
+
 def decode_bytes(data: bytes, path: str | Path) -> Decoded:
     """Decode ``data`` (the whole file) or raise :class:`DumpError` naming ``path``.
 
-    Order: BOM; UTF-16 by NUL pattern; strict UTF-8; CP932 and EUC-JP (the more
-    plausible Japanese decoding wins); UTF-8 with replacement when only a few
-    bytes are bad (a file cut inside a character). Binary data is refused.
+    Order: file signatures of binary formats (PNG, JPEG, PDF, ZIP…) are
+    refused; BOM; UTF-16 by NUL pattern; strict UTF-8; UTF-8 with replacement
+    when only a few bytes are bad (a file cut inside a character); CP932 and
+    EUC-JP (the more plausible Japanese decoding wins). Binary data is refused.
 
     >>> decode_bytes("ウクライナ".encode("euc_jp"), "x.txt").encoding
     'euc_jp'
     """
+    if _BINARY_MAGIC.match(data):
+        raise DumpError(path, "binary data (an image, archive or document), not a text dump")
     if data.startswith(b"\xef\xbb\xbf"):
         return _finish(data[3:].decode("utf-8", errors="replace"), "utf-8-sig", path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -79,9 +110,11 @@ def decode_bytes(data: bytes, path: str | Path) -> Decoded:
     if b"\x00" in data[:8000]:
         raise DumpError(path, "binary data (NUL bytes), not a text dump")
     try:
-        return _finish(data.decode("utf-8"), "utf-8", path)
+        return _finish(data.decode("utf-8"), "utf-8", path, lossy=False)
     except UnicodeDecodeError as e:
         utf8_error = e
+    if _mostly_utf8(data):  # UTF-8 with a few damaged bytes (e.g. a file cut inside a character)
+        return _finish(data.decode("utf-8", errors="replace"), "utf-8", path)
     candidates: list[tuple[float, str, str]] = []
     for enc in ("cp932", "euc_jp"):
         try:
@@ -92,11 +125,7 @@ def decode_bytes(data: bytes, path: str | Path) -> Decoded:
     if candidates:
         score, enc, text = max(candidates)
         if score > 0.9:
-            return _finish(text, enc, path)
-    lossy = data.decode("utf-8", errors="replace")
-    n_bad = lossy.count("\ufffd")
-    if n_bad and n_bad <= max(3, len(lossy) // 1000) and _score(lossy) > 0.9:
-        return _finish(lossy, "utf-8", path)
+            return _finish(text, enc, path, lossy=False)
     line = data[: utf8_error.start].count(b"\n") + 1
     raise DumpError(
         path,
@@ -106,11 +135,12 @@ def decode_bytes(data: bytes, path: str | Path) -> Decoded:
     )
 
 
-def _finish(text: str, encoding: str, path: str | Path) -> Decoded:
+def _finish(text: str, encoding: str, path: str | Path, *, lossy: bool = True) -> Decoded:
+    """Check for binary data; with ``lossy`` (decoded with replacement), report U+FFFD lines."""
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = NEWLINES.split(text)
-    bad = [i + 1 for i, ln in enumerate(lines) if "\ufffd" in ln]
+    bad = [i + 1 for i, ln in enumerate(lines) if "\ufffd" in ln] if lossy else []
     ctrl = sum(len(_CONTROL.findall(ln)) for ln in lines[:2000])
     if ctrl > max(8, len(text[:200000]) // 50):
         raise DumpError(path, "binary data (control characters), not a text dump")

@@ -9,7 +9,12 @@ Segmentation rules (documented in ``docs/reading.md``):
 * an attribution line ends the tweet text of exactly one post;
 * the tweet text is the non-blank line directly above it, extended upwards
   over lines that look like the head of the same tweet (no link, no
-  sentence-final punctuation, within the 280-unit tweet limit);
+  sentence-final punctuation, within the 280-unit tweet limit); a tweet whose
+  lines so far are bare links also takes the headline line above them;
+* hashtag-only lines directly above an attribution line (no blank between)
+  end that tweet's text; elsewhere they are stray;
+* the line right after an attribution line is body, not the head of the
+  next tweet (GUIDELINES §1 seed case), unless it is a ``#BREAKING``-style tag;
 * the body is every line after the attribution line up to the first line of
   the next tweet text; trailing blank and stray lines are not body;
 * stray lines (hashtag-only lines, retweet markers, UI chrome such as
@@ -39,14 +44,21 @@ from ..dates import DateError, parse_attribution_date
 from ..text import guess_lang
 
 ATTRIBUTION = re.compile(
-    r"^\s*[—―–\-－]{1,2}\s*(?P<name>.*?)\s*[(（]\s*[@＠](?P<handle>[A-Za-z0-9_]{1,30})\s*[)）]\s*(?P<date>.*?)\s*$"
+    r"^\s*[—―–\-－]{1,2}\s*(?P<name>.*?)\s*[(（]\s*[@＠]"
+    r"(?P<handle>[A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]{1,30})\s*[)）]\s*(?P<date>.*?)\s*$"
 )
-URL = re.compile(r"(?:https?://|(?<![\w/])pic\.twitter\.com/|(?<![\w/])t\.co/)[^\s　]+")
-HASHTAG = re.compile(r"(?<![\w&/])[#＃]([^\s#＃　、。,.!?！？「」()（）\"“”:：]+)")
+URL = re.compile(r"(?:https?://|(?<![\w/.])pic\.twitter\.com/|(?<![\w/.])t\.co/)[!-~]+")
+_URL_TRAIL = ".,;:!?'\")]>"
+_BARE_URLS = re.compile(rf"^\s*(?:{URL.pattern}\s*)+$")
+_TAG_CHAR = r"[\w\u30fb\u00b7\uff5e\u301c\u309b\u309c\u30a0\u3003]"
+_TAG_CHAIN = re.compile(rf"(?<![\w&/])(?:[#＃]{_TAG_CHAR}+)+")
+_TAG = re.compile(rf"[#＃]({_TAG_CHAR}+)")
 HASHTAG_ONLY = re.compile(r"^\s*(?:[#＃][^\s#＃]+\s*)+$")
 RETWEET_MARKER = re.compile(
-    r"^\s*.{1,60}?(?:さんがリツイート|さんがリポスト|がリツイート| Retweeted| reposted| retweeted)\s*$"
+    r"^\s*\S.{0,59}?(?:さんがリツイート|さんがリポスト|がリツイート| Retweeted| reposted)\s*$"
 )
+_DATEISH = re.compile(r"\d")
+_MAX_DATE_CHARS = 40
 UI_CHROME = re.compile(
     r"^\s*(?:Translate (?:Tweet|post)|Show this thread|Show more|ツイートを翻訳|ポストを翻訳|"
     r"このスレッドを表示|さらに表示|Quote Tweet|引用ツイート|Pinned Tweet|固定されたツイート)\s*$",
@@ -55,6 +67,34 @@ UI_CHROME = re.compile(
 BREAKING_TAG = re.compile(r"^\s*[#＃](?:BREAKING|BreakingNews|速報|JUSTIN|JUST_IN)\s*$", re.I)
 _SENTENCE_END = re.compile(r"[。．.!?！？」』”\"]\s*$")
 TWEET_LIMIT = 280  # weighted units: CJK counts 2, others 1, a URL 23
+
+
+def find_urls(s: str) -> list[str]:
+    """Links in ``s`` (``http(s)://…``, bare ``t.co/…``, ``pic.twitter.com/…``).
+
+    Trailing punctuation is not part of a link (a ``)`` only when unbalanced).
+
+    >>> find_urls("見出し https://t.co/AbC1。 (see pic.twitter.com/xY2)")
+    ['https://t.co/AbC1', 'pic.twitter.com/xY2']
+    """
+    out = []
+    for m in URL.finditer(s):
+        u = m.group()
+        while u and u[-1] in _URL_TRAIL and not (u[-1] == ")" and u.count("(") >= u.count(")")):
+            u = u[:-1]
+        out.append(u)
+    return out
+
+
+def find_hashtags(s: str) -> list[str]:
+    """Hashtags of ``s`` without ``#`` (chained tags count separately; not inside links).
+
+    >>> find_hashtags("#反ロシア#対中露戦 協議 #nhk_news https://t.co/a#b #2022")
+    ['反ロシア', '対中露戦', 'nhk_news']
+    """
+    s = URL.sub(" ", s)
+    tags = [t for m in _TAG_CHAIN.finditer(s) for t in _TAG.findall(m.group())]
+    return [t for t in tags if not t.isdigit()]
 
 
 def weighted_length(s: str) -> int:
@@ -98,6 +138,10 @@ def parse_attribution(line: str) -> Attribution | None:
     if not m or not m.group("name"):
         return None
     raw = m.group("date")
+    if raw and (
+        len(raw) > _MAX_DATE_CHARS or not _DATEISH.search(unicodedata.normalize("NFKC", raw))
+    ):
+        return None  # "— Lavrov (@mfa_russia) said …" is running text, not an attribution
     date: dt.date | None = None
     err: str | None = None
     try:
@@ -106,7 +150,8 @@ def parse_attribution(line: str) -> Attribution | None:
             err = f"unreadable date {raw!r}" if raw else "no date"
     except DateError as e:
         err = str(e)
-    return Attribution(m.group("name").strip(), m.group("handle"), date, raw, err)
+    handle = unicodedata.normalize("NFKC", m.group("handle"))
+    return Attribution(m.group("name").strip(), handle, date, raw, err)
 
 
 def stray_reason(line: str) -> str | None:
@@ -168,23 +213,35 @@ def segment_lines(
     def usable(i: int) -> bool:
         return 0 <= i < n and not blank[i] and i not in attributions and i not in stray
 
-    # tweet text of each attribution: [t_start, t_end] (t_start > t_end: no text)
-    tweet: dict[int, tuple[int, int]] = {}
-    for a in sorted(attributions):
+    def tweet_span(a: int) -> tuple[int, int]:
+        """Tweet text lines ``[start, end]`` above attribution ``a`` (``start > end``: none)."""
         j = a - 1
-        while j >= 0 and blank[j] and j not in attributions:
+        while j >= 0 and blank[j]:
             j -= 1
-        if not usable(j) or (j != a - 1 and _SENTENCE_END.search(lines[j])):
-            tweet[a] = (a, a - 1)
-            continue
-        start, units = j, weighted_length(lines[j])
-        while usable(start - 1) and _extends_tweet(lines[start - 1], units):
-            # the line right after an attribution line is body, unless it clearly heads a tweet
-            if (start - 2) in attributions and not BREAKING_TAG.match(lines[start - 1]):
+        end = j
+        if j == a - 1:  # hashtag-only lines right above the attribution end the tweet
+            while j >= 0 and stray.get(j) == "hashtag_only":
+                j -= 1
+            if j < end and not usable(j):
+                return j + 1, end
+        if not usable(j) or (end != a - 1 and _SENTENCE_END.search(lines[j])):
+            return a, a - 1
+        start = j
+        units = sum(weighted_length(lines[k]) for k in range(j, end + 1))
+        bare = bool(_BARE_URLS.match(lines[j]))  # only links so far: the headline is above
+        while usable(start - 1):
+            prev = lines[start - 1]
+            if start - 2 in attributions and not BREAKING_TAG.match(prev):
+                break  # the line right after an attribution line is body (GUIDELINES §1, seed case)
+            fits = units + weighted_length(prev) <= TWEET_LIMIT
+            if not (bare and fits) and not _extends_tweet(prev, units):
                 break
             start -= 1
-            units += weighted_length(lines[start])
-        tweet[a] = (start, j)
+            units += weighted_length(prev)
+            bare = bare and bool(_BARE_URLS.match(prev))
+        return start, a - 1  # blank lines before the attribution stay in the span
+
+    tweet = {a: tweet_span(a) for a in sorted(attributions)}
 
     posts: list[dict[str, Any]] = []
     unassigned: list[dict[str, Any]] = []
@@ -247,7 +304,7 @@ def _post(
     if text_span is None:
         text = ""
     else:
-        text = "\n".join(ln.strip() for ln in lines[text_span[0] : text_span[1] + 1])
+        text = "\n".join(ln.strip() for ln in lines[text_span[0] : text_span[1] + 1]).rstrip("\n")
     while body_start <= body_end and not lines[body_start].strip():
         body_start += 1
     body = "\n".join(ln.rstrip() for ln in lines[body_start : body_end + 1])
@@ -267,7 +324,7 @@ def _post(
         "lang": guess_lang(whole),
         "text": text,
         "body": body,
-        "urls": URL.findall(whole),
-        "hashtags": HASHTAG.findall(whole),
+        "urls": find_urls(whole),
+        "hashtags": find_hashtags(whole),
         "is_orphan": attr is None,
     }
