@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,7 @@ import pandas as pd
 
 from . import dates, tense
 from .cues import Cue, CueLexicon
-from .parties import AGAIN, Party, cue_parties, first_person, topic
+from .parties import AGAIN, Party, clause_of, cue_parties, distributive, first_person, topic
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -81,6 +82,9 @@ def _same(x: _Event, e: _Event) -> bool:
     if x.mode != e.mode:
         return False
     a, b = x.codes, e.codes
+    px, pe = _person_ids(x), _person_ids(e)
+    if len(px) >= 2 and len(pe) >= 2 and not (px & pe):
+        return False  # Biden-Putin and Blinken-Lavrov calls on one day are two interactions
     headline = x.part == "text" or e.part == "text" or x.sentence_id == e.sentence_id
     if not (a == b or (headline and (a < b or b < a))):
         return False
@@ -91,6 +95,10 @@ def _same(x: _Event, e: _Event) -> bool:
         end = planned.when.window_end or planned.when.date
         return end <= done.when.date
     return _compatible(x.when, e.when)
+
+
+def _person_ids(e: _Event) -> set[str]:
+    return {a for a in e.participants if a != a.lower() or "_" in a or len(a) > 3}
 
 
 def _merge(x: _Event, e: _Event) -> _Event:
@@ -127,10 +135,8 @@ def _post_events(
         exprs = dates.find_time_expressions(text)
         if not dates.is_year_only(text):
             for cue in cues.find(text, lang):
-                ev = _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
-                                anchor_topic, own_topic, exprs, events)  # fmt: skip
-                if ev is not None:
-                    events.append(ev)
+                events += _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
+                                     anchor_topic, own_topic, exprs, events)  # fmt: skip
         if own_topic is not None:
             carried = own_topic
         dated = [e for e in exprs if e.kind in ("explicit", "relative", "weekday")]
@@ -140,42 +146,102 @@ def _post_events(
     return _dedupe(events)
 
 
-def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor, anchor_topic,
-               own_topic, exprs, earlier) -> _Event | None:  # fmt: skip
-    import re
+_CANCELLED = re.compile(
+    r"^[^、。]{0,12}?(?:を|は|が)?(?:中止|見送|取りやめ|取り止め|延期|キャンセル|白紙)|"
+    r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s)?|scrapped|postponed)\b", re.I
+)
+_CANCEL_BEFORE = re.compile(r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s|ling)?|scrap(?:ped)?)\s+(?:\w+\s+){0,3}$", re.I)
+_OFFER = re.compile(r"用意がある|用意があると|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
+_REQUESTED = re.compile(r"^[^。]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
+_OWN_CITIZENS = re.compile(r"自国民|日本人|在留邦人|国民に対し|\bcitizens\b|\bnationals\b", re.I)
+_REFERENCE = re.compile(
+    r"^(?:後|の後|のあと|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場)"
+)
+_BOTH = re.compile(
+    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents)\b|\b[Bb]oth sides\b"
+)
+_EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
+_STRONG_PLAN = re.compile(r"予定|見通し|見込み|方針|調整され|調整して|計画|ことにな[るっ]|意向")
+_PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterday\b|\blast (?:week|month)\b", re.I)
+_IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
+_QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
 
-    chosen = cue_parties(text, parties, cue.start, cue.end, lang=lang, mode=cue.mode, carried=carried)
+
+def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor, anchor_topic,
+               own_topic, exprs, earlier) -> list[_Event]:  # fmt: skip
+    after, before = text[cue.end :], text[: cue.start]
+    if _CANCELLED.search(after[:30]) or _CANCEL_BEFORE.search(before[-40:]) or _OFFER.search(after[:30]):
+        return []
+    if lang == "ja" and _REFERENCE.match(after):
+        return []  # 会談後, 電話会談に先立ち: a time reference to an interaction told elsewhere
+    if cue.mode != "statement" and _REQUESTED.match(after):
+        return []  # 交渉を始めるよう求め: the request is the event (a statement)
+    if cue.mode == "statement" and _OWN_CITIZENS.search(text):
+        return []
+    same = [e for e in earlier if e.post_id == s.post_id and e.sentence_id == s.sentence_id]
+    borrowed = [p for e in same for p in e.parties]
+    chosen = cue_parties(text, parties, cue.start, cue.end, lang=lang, mode=cue.mode, carried=carried,
+                         borrowed=borrowed)  # fmt: skip
     if speaker is not None and first_person(text, lang):
         chosen.append(speaker)
-    if AGAIN.search(text):
-        prev = [e for e in earlier if e.mode == cue.mode]
+    if (AGAIN.search(text) or _BOTH.search(text)) and earlier:
+        prev = [e for e in earlier if e.mode == cue.mode] if AGAIN.search(text) else earlier
         if prev:
             chosen = chosen + prev[-1].parties
-    codes = {p.code for p in chosen}
-    if len(codes) < 2:
-        return None
-    status_text = text
-    if s.part == "text" and lang == "ja":  # headline segments are separated by spaces
-        cut = re.search(r"\s", text[cue.end :])
-        status_text = text[: cue.end + cut.start()] if cut else text
-    status = tense.guess_status(status_text, cue.end, lang=lang)
+    if len({p.code for p in chosen}) < 2:
+        return []
+    # dating and status look past a quoted name (「NATOロシア理事会」が12日、開かれた)
+    q = next((m for m in _QUOTE_NAME.finditer(text) if m.start() < cue.start < m.end()), None)
+    c_start, c_end = (q.end(), q.end()) if q else (cue.start, cue.end)
+    status = _status(s, text, lang, c_end, max((e.cue.end for e in same), default=0))
     mode = cue.mode
     if mode == "sanctions" and re.search(_CONDITIONAL, text, re.I):
         mode, status = "statement", "occurred"
     if mode == "statement" and re.search(_SPECULATION, text, re.I):
-        return None
-    relation = tense.relation_to_anchor(text, cue.start)
+        return []
+    persons = {p.code for p in chosen if p.start >= 0 and _is_person(p)}
+    if lang == "en" and mode == "talks" and _EN_TALKS_GENERIC.match(cue.surface) and len(persons) >= 2:
+        mode = "meeting"  # an in-person ministers' or leaders' meeting even when called "talks"
+    relation = tense.relation_to_anchor(text, c_start)
     same_speaker = own_topic is None or (anchor_topic is not None and own_topic.code == anchor_topic)
     if relation is None and not exprs and anchor is not None and same_speaker:
         relation = "same"
-    when = dates.resolve_event_date(text, post_date, status=status, cue_start=cue.start,
+    when = dates.resolve_event_date(text, post_date, status=status, cue_start=c_start,
                                     anchor=anchor, relation=relation)  # fmt: skip
     seen: dict[str, Party] = {}
     for p in chosen:
         seen.setdefault(p.code, p)
-    return _Event(s.post_id, int(s.sentence_id), replace(cue), mode, status, list(seen.values()), when,
-                  s.text, part=s.part, participants={p.actor_id for p in chosen},
-                  initiator=_initiator(text, parties, carried, lang, seen))  # fmt: skip
+    init = _initiator(text, parties, carried, lang, seen)
+    groups = [list(seen.values())]
+    if init is not None and len(seen) > 2 and distributive(text):
+        groups = [[seen[init], p] for c, p in seen.items() if c != init]
+    return [
+        _Event(s.post_id, int(s.sentence_id), replace(cue), mode, status, g, when, s.text, part=s.part,
+               participants={p.actor_id for p in chosen if p.code in {x.code for x in g}}, initiator=init)
+        for g in groups
+    ]  # fmt: skip
+
+
+def _is_person(p: Party) -> bool:
+    return p.actor_id != p.actor_id.lower() or "_" in p.actor_id or len(p.actor_id) > 4
+
+
+def _status(s, text: str, lang: str, cue_end: int, from_pos: int = 0) -> str:
+    """Held or planned: the cue's own clause decides, unless the sentence ends in a plan."""
+    if _IN_PRINCIPLE.search(text):
+        return "planned"
+    if lang != "ja":
+        return tense.guess_status(text, cue_end, lang=lang)
+    if s.part == "text":  # headline segments are separated by spaces
+        cut = re.search(r"\s", text[cue_end:])
+        text = text[: cue_end + cut.start()] if cut else text
+    lo, hi = clause_of(text, max(0, cue_end - 1), cue_end)
+    if _PAST_MARK.search(text[max(lo, from_pos) : cue_end]):
+        return "occurred"
+    own = tense.guess_status(text[:hi], cue_end, lang=lang)
+    if own == "planned" or hi >= len(text):
+        return own
+    return "planned" if _STRONG_PLAN.search(text[hi:]) else own
 
 
 def _initiator(text: str, parties: list[Party], carried: Party | None, lang: str,
@@ -201,12 +267,12 @@ def _dedupe(events: list[_Event]) -> list[_Event]:
     keep = []
     for e in out:
         if e.mode == "statement" and any(
-            c.codes == e.codes and c.when.date is not None and e.when.date is not None
+            c.codes <= e.codes and c.when.date is not None and e.when.date is not None
             and _compatible(c.when, e.when) for c in calls
         ):  # fmt: skip
             continue
         if e.mode == "visit" and any(
-            c.codes <= e.codes and (c.sentence_id == e.sentence_id or _compatible(c.when, e.when))
+            c.codes == e.codes or (c.sentence_id == e.sentence_id and (c.codes <= e.codes or e.codes <= c.codes))
             for c in contacts
         ):
             continue

@@ -23,19 +23,31 @@ from dataclasses import dataclass
 
 _JA_BOUNDARY = re.compile(
     r"(?:(?<=[ぁ-ゖ])(?<![はもにをのへかや])|(?<=[中後方際上])|(?<=ため)|(?<=ところ)|(?<=結果))、|[。；;]"
+    r"|(?<=[^\sA-Za-z0-9,.])[ \u3000]+(?=[^\sA-Za-z0-9])"
 )
 _TOPIC_TAIL = re.compile(
-    r"[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:としては|側は|は(?![かじ])|も(?=、|[\u4e00-\u9fff\u30a0-\u30ff]))"
+    r"[）)」』]?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:としては|側は|は(?![かじ])|も(?=、|[\u4e00-\u9fff\u30a0-\u30ff]))"
 )
 _VENUE_JA = re.compile(r"(?:で(?!は)|での|にある|の首都|の[\u30a0-\u30ff\u4e00-\u9fffー]{1,8}(?:で(?!は)|での|にある|を訪))")
 _CONTEXT_JA = re.compile(
-    r"(?:側?(?:の|への|に|を|が|で)?)(?:情勢|問題|危機|東部|西部|南部|北部|国境|周辺|領内|国内|侵攻|領土|併合|"
+    r"(?:側?(?:の|への|に|を|が|で|との)?)(?:情勢|問題|危機|東部|西部|南部|北部|国境|周辺|領内|国内|侵攻|領土|併合|"
     r"攻撃|紛争|戦闘|国民|経済|市場)"
 )
-_CONTEXT_EN_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:crisis|conflict|border|war|situation|economy|market)\b", re.I)
-_CONTEXT_EN_BEFORE = re.compile(r"\b(?:invasion of|invade|invading|invaded|attack on|war in|situation in|crisis in|border with)\s+$", re.I)
+_CONTEXT_EN_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:crisis|conflict|borders?|war|situation|economy|market)\b", re.I
+)
+_CONTEXT_EN_BEFORE = re.compile(
+    r"\b(?:invasion of|invade|invades|invading|invaded|attack on|attack|offensive against|war in|"
+    r"situation in|crisis in|border with|troops near|forces near)\s+$",
+    re.I,
+)
 _EN_VENUE_BEFORE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?$", re.I)
 _EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.I)
+_EN_BOUNDARY = re.compile(
+    r";|\s[—–]\s|,\s+(?=(?:as|while|after|before|because|although|though|which|who|where|amid|"
+    r"warning|saying|adding|but|a day|ahead of|following)\b)|\s(?=as\s+(?:[A-Z]|the\b))"
+    r"|,?\s+(?=and\s+(?:will\s+)?(?:warned|warns|said|says|added|urged|vowed|will|would|then|also|later|he|she|they)\b)"
+)
 _FIRST_PERSON_EN = re.compile(r"\b(?:I|We|we|my|My|our|Our)\b")
 _FIRST_PERSON_JA = re.compile(r"私は|私が|われわれ|我々|わが国")
 AGAIN = re.compile(r"再び|再度|改めて.{0,4}(?:協議|会談)|次回|次の(?:協議|会合|会談)|\bagain\b|\bnext round\b|\bfollow-up\b", re.I)
@@ -144,6 +156,20 @@ def _statement_targets(text: str, parties: list[Party], cue_start: int) -> list[
     return [p for p in parties if scopes[p.start] == scope and _ADDRESSEE.match(text, p.end)]
 
 
+def en_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the English clauses of ``text`` (subordinate ``, as``/``, while``/``; ``…)."""
+    spans, start = [], 0
+    for m in _EN_BOUNDARY.finditer(text):
+        spans.append((start, m.start()))
+        start = m.start()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _codes(ps: Sequence[Party]) -> set[str]:
+    return {p.code for p in ps}
+
+
 def cue_parties(
     text: str,
     parties: Sequence[Party],
@@ -153,28 +179,52 @@ def cue_parties(
     lang: str,
     mode: str,
     carried: Party | None = None,
+    borrowed: Sequence[Party] = (),
 ) -> list[Party]:
     """The parties of the cue at ``[start, end)`` of ``text``.
 
-    ``carried`` is the topic carried from earlier sentences of the post; it is
-    used when the sentence has no topic of its own.
+    When the sentence alone does not give two parties, ``borrowed`` (the
+    parties of an interaction already found in the same sentence, e.g. the
+    destinations of 訪れ in 訪れ、…と会談する) and then ``carried`` (the topic
+    carried from earlier sentences of the post) fill in.
     """
     parties = [p for p in parties if not is_context(text, p, lang)]
     if lang == "ja":
-        lo, hi = (0, len(text)) if mode == "statement" else clause_of(text, start, end)
+        lo, hi = clause_of(text, start, end)
+        top = topic(text, parties)
         chosen = [p for p in parties if lo <= p.start < hi and not _loose_object(text, p, start)]
         if mode == "statement":
-            chosen = _statement_targets(text, chosen, start)
-        top = topic(text, parties)
-        if top is not None and top.start < lo:
+            addressed = [p for p in parties if _ADDRESSEE.match(text, p.end) and not _loose_object(text, p, start)]
+            addressed = _statement_targets(text, addressed, start)
+            if addressed:
+                chosen = addressed
+            elif len(_codes(chosen) | _codes([top] if top else [])) < 2 and (top is None or lo <= top.start < hi):
+                chosen = _statement_targets(text, list(parties), start)
+        if top is not None and top not in chosen and (top.start < lo or mode == "statement"):
             chosen.append(top)
-        elif top is None and carried is not None:
-            chosen.append(carried)
     else:
-        chosen = list(parties)
-        if carried is not None and not any(p.start < start for p in parties):
-            chosen.append(carried)
+        spans = en_clauses(text)
+        lo, hi = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
+        chosen = [p for p in parties if lo <= p.start < hi]
+        subject = next((p for p in parties if p.start < lo and p.start < spans[0][1]), None)
+        if subject is not None:
+            chosen.append(subject)
+    if len(_codes(chosen)) < 2 and borrowed:
+        chosen += [p for p in borrowed if p.code not in _codes(chosen)]
+    if carried is not None and len(_codes(chosen)) < 2 and not any(p.code == carried.code for p in chosen):
+        chosen.append(carried)
     keep = [p for p in chosen if not is_venue(text, p, lang) or (mode == "visit" and p.start > start - 30)]
     if mode == "visit":
         keep += destination(text, start, end, lang)
     return keep
+
+
+_DISTRIBUTIVE = re.compile(
+    r"それぞれ|相次いで|個別に|両大統領と|両首脳と|両氏と|\bseparate(?:ly)?\b|\brespectively\b|"
+    r"\band then\b|\bthen (?:to|on to)\b|\ba day (?:later|before)\b", re.I
+)
+
+
+def distributive(text: str) -> bool:
+    """Does the sentence report separate bilateral contacts (それぞれ, in a separate call)?"""
+    return bool(_DISTRIBUTIVE.search(text))

@@ -72,7 +72,15 @@ def figure_builders(corpus: Corpus, lang: Literal["en", "ja"] = "en") -> dict[st
         scores = coverage.fightin_words(corpus.tokens, groups)
         return plots.fightin_words(scores, lang=lang, title="Distinctive words by language of post")
 
+    def timeline() -> Figure | None:
+        from .channels import channels
+        from .events import diplomatic_events
+
+        ch = channels(diplomatic_events(corpus))
+        return plots.timeline(ch, lang=lang, title="Diplomatic channels")
+
     return {
+        "diplomatic-channels-timeline": timeline,
         "comention-network-actor": net("actor", "sentence"),
         "comention-network-country": net("country", "post"),
         "coverage-posts-per-day": posts_per_day,
@@ -106,6 +114,11 @@ def render_all(
             continue
         written[name] = figures.save(fig, name, out_dir=out, metadata=meta)
         plt.close(fig)
+    if not only or "diplomatic-channels-timeline" in only:
+        from .channels import export_events
+        from .events import diplomatic_events
+
+        written["diplomatic-events-export"] = export_events(diplomatic_events(corpus), out / "diplomatic-events")
     for level, window in (("actor", "sentence"), ("country", "post")):
         if only and f"comention-network-{level}" not in only:
             continue
