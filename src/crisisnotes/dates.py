@@ -605,7 +605,10 @@ def resolve_event_date(
     exprs = find_time_expressions(s)
     chosen = _pick(s, exprs, cue_start, status)
     others = [e for e in exprs if e is not chosen and e.kind == "explicit" and e.ref == "post"]
-    ref = resolve(others[0], post_date, status=status).date if others else None
+    # an explicit day before the chosen expression dates the occasion it counts from
+    # (26日、…協議を開き、2週間後に再び協議): that occasion has happened
+    ref_status: Status = "occurred" if others and chosen is not None and others[0].start < chosen.start else status
+    ref = resolve(others[0], post_date, status=ref_status).date if others else None
     ref = ref or (anchor.date if anchor else None)
     if chosen is not None and relation in ("antecedent", "consequent"):
         mk = tense.relation_marker(s, cue_start)
