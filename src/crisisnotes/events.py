@@ -151,6 +151,11 @@ _CANCELLED = re.compile(
     r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s)?|scrapped|postponed)\b", re.I
 )
 _CANCEL_BEFORE = re.compile(r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s|ling)?|scrap(?:ped)?)\s+(?:\w+\s+){0,3}$", re.I)
+_NEG_BEFORE = re.compile(
+    r"\b(?:reluctant to|refus(?:e|es|ed|ing) to|not to|won't|will not|did not|didn't|does not|doesn't|never)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)")
 _OFFER = re.compile(r"用意がある|用意があると|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
 _REQUESTED = re.compile(r"^[^。]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
 _OWN_CITIZENS = re.compile(r"自国民|日本人|在留邦人|国民に対し|\bcitizens\b|\bnationals\b", re.I)
@@ -170,7 +175,10 @@ _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
 def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor, anchor_topic,
                own_topic, exprs, earlier) -> list[_Event]:  # fmt: skip
     after, before = text[cue.end :], text[: cue.start]
-    if _CANCELLED.search(after[:30]) or _CANCEL_BEFORE.search(before[-40:]) or _OFFER.search(after[:30]):
+    cancelled = _CANCELLED.search(after[:30]) or _CANCEL_BEFORE.search(before[-40:])
+    if (cancelled and cue.mode not in ("written_message", "statement")) or _OFFER.search(after[:30]):
+        return []
+    if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)):
         return []
     if lang == "ja" and _REFERENCE.match(after):
         return []  # 会談後, 電話会談に先立ち: a time reference to an interaction told elsewhere
@@ -180,7 +188,10 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []
     same = [e for e in earlier if e.post_id == s.post_id and e.sentence_id == s.sentence_id]
     borrowed = [p for e in same for p in e.parties]
-    chosen = cue_parties(text, parties, cue.start, cue.end, lang=lang, mode=cue.mode, carried=carried,
+    mode = cue.mode
+    if mode == "sanctions" and re.search(_CONDITIONAL, text, re.I):
+        mode = "statement"  # a conditional sanctions threat is a warning
+    chosen = cue_parties(text, parties, cue.start, cue.end, lang=lang, mode=mode, carried=carried,
                          borrowed=borrowed)  # fmt: skip
     if speaker is not None and first_person(text, lang):
         chosen.append(speaker)
@@ -194,9 +205,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     q = next((m for m in _QUOTE_NAME.finditer(text) if m.start() < cue.start < m.end()), None)
     c_start, c_end = (q.end(), q.end()) if q else (cue.start, cue.end)
     status = _status(s, text, lang, c_end, max((e.cue.end for e in same), default=0))
-    mode = cue.mode
-    if mode == "sanctions" and re.search(_CONDITIONAL, text, re.I):
-        mode, status = "statement", "occurred"
+    if mode == "statement" and cue.mode == "sanctions":
+        status = "occurred"
     if mode == "statement" and re.search(_SPECULATION, text, re.I):
         return []
     persons = {p.code for p in chosen if p.start >= 0 and _is_person(p)}

@@ -30,7 +30,7 @@ _TOPIC_TAIL = re.compile(
 )
 _VENUE_JA = re.compile(r"(?:で(?!は)|での|にある|の首都|の[\u30a0-\u30ff\u4e00-\u9fffー]{1,8}(?:で(?!は)|での|にある|を訪))")
 _CONTEXT_JA = re.compile(
-    r"(?:側?(?:の|への|に|を|が|で|との)?)(?:情勢|問題|危機|東部|西部|南部|北部|国境|周辺|領内|国内|侵攻|領土|併合|"
+    r"(?:側?(?:の|への|に|を|で|との)?)(?:情勢|問題|危機|東部|西部|南部|北部|国境|周辺|領内|国内|侵攻|領土|併合|"
     r"攻撃|紛争|戦闘|国民|経済|市場)"
 )
 _CONTEXT_EN_AFTER = re.compile(
@@ -41,7 +41,7 @@ _CONTEXT_EN_BEFORE = re.compile(
     r"situation in|crisis in|border with|troops near|forces near)\s+$",
     re.I,
 )
-_EN_VENUE_BEFORE = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?$", re.I)
+_EN_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.I)
 _EN_BOUNDARY = re.compile(
     r";|\s[—–]\s|,\s+(?=(?:as|while|after|before|because|although|though|which|who|where|amid|"
@@ -96,6 +96,17 @@ def topic(text: str, parties: Sequence[Party]) -> Party | None:
     """The sentence's topic: the first party followed (after a title) by は/も/としては."""
     for p in sorted(parties, key=lambda p: p.start):
         if _TOPIC_TAIL.match(text, p.end):
+            return p
+    return None
+
+
+_SUBJECT_TAIL = re.compile(r"[）)」』]?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?が")
+
+
+def subject_of(text: str, parties: Sequence[Party], before: int) -> Party | None:
+    """The first party before ``before`` marked as subject (``Xが``), for sentences with no topic."""
+    for p in sorted(parties, key=lambda p: p.start):
+        if p.end <= before and _SUBJECT_TAIL.match(text, p.end):
             return p
     return None
 
@@ -200,7 +211,9 @@ def cue_parties(
                 chosen = addressed
             elif len(_codes(chosen) | _codes([top] if top else [])) < 2 and (top is None or lo <= top.start < hi):
                 chosen = _statement_targets(text, list(parties), start)
-        if top is not None and top not in chosen and (top.start < lo or mode == "statement"):
+        if top is None and mode == "statement":
+            top = subject_of(text, parties, start)
+        if top is not None and top not in chosen and (top.start < lo or (mode == "statement" and top.start < start)):
             chosen.append(top)
     else:
         spans = en_clauses(text)
