@@ -495,16 +495,28 @@ def test_fightin_words_background_prior(toy_tokens):
 @pytest.mark.parametrize(
     ("kwargs", "groups", "message"),
     [
-        ({}, {"a1": "A", "a2": "A"}, "two groups"),
         ({"prior": 0.5, "background": pd.DataFrame(toks("r", "tanks"))}, TOY_GROUPS, "background"),
         ({"prior": 0}, TOY_GROUPS, "prior"),
         ({"prior_scale": -1.0}, TOY_GROUPS, "prior_scale"),
-        ({"min_count": 10}, TOY_GROUPS, "min_count"),
     ],
 )
 def test_fightin_words_errors(toy_tokens, kwargs, groups, message):
     with pytest.raises(ValueError, match=message):
         fightin_words(toy_tokens, groups, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "groups", "message"),
+    [
+        ({}, {"a1": "A", "a2": "A"}, "two groups"),
+        ({"min_count": 10}, TOY_GROUPS, "min_count"),
+    ],
+)
+def test_fightin_words_nothing_to_contrast_is_empty_not_an_error(toy_tokens, kwargs, groups, message):
+    """A one-language or one-outlet dump must not break a notebook rerun."""
+    with pytest.warns(UserWarning, match=message):
+        fw = fightin_words(toy_tokens, groups, **kwargs)
+    assert fw.empty and list(fw.columns)[:2] == ["group", "term"]
 
 
 def test_clean_terms_filters():

@@ -129,11 +129,18 @@ class Lexicon:
         """The actor holding the office ``title`` on date ``on`` (``None`` if unknown)."""
         if on is None:
             return None
-        key = normalize(title)
-        for r in self.roles:
-            if key in (normalize(t) for t in r.titles) and r.holds(on):
+        for r in self._roles_by_title.get(normalize(title), ()):
+            if r.holds(on):
                 return r.actor_id
         return None
+
+    @cached_property
+    def _roles_by_title(self) -> dict[str, list[Role]]:
+        out: dict[str, list[Role]] = {}
+        for r in self.roles:
+            for t in {normalize(t) for t in r.titles}:
+                out.setdefault(t, []).append(r)
+        return out
 
     @cached_property
     def aliases(self) -> dict[str, tuple[str, str]]:
@@ -163,7 +170,7 @@ class Lexicon:
 
     def roles_for_title(self, title_norm: str) -> list[Role]:
         """All roles (any date) with the normalised title ``title_norm``."""
-        return [r for r in self.roles if title_norm in (normalize(t) for t in r.titles)]
+        return list(self._roles_by_title.get(title_norm, ()))
 
     def user_dictionary(self, cache_dir: str | Path | None = None) -> Path | None:
         """Build (once, cached by fingerprint) a MeCab user dictionary of Japanese person names.
@@ -183,18 +190,30 @@ class Lexicon:
     def mention_columns_for(
         self, sentences: Sequence[Mapping[str, Any]], dates: Mapping[str, Any]
     ) -> dict[str, list[Any]]:
-        """Mentions of ``sentences`` (rows with post_id, sentence_id, norm) as columns."""
+        """Mentions of ``sentences`` (rows with post_id, sentence_id, norm) as columns.
+
+        The sentences of one post are matched in one pass (joined by newlines,
+        which no alias crosses) and each mention is mapped back to its sentence.
+        """
+        from bisect import bisect_right
+        from itertools import groupby
+
         from .matching import find_mentions
 
         cols: dict[str, list[Any]] = {c: [] for c in mention_columns()}
-        for s in sentences:
-            d = dates.get(s["post_id"])
-            on = _as_date(d)
-            for m in find_mentions(s["norm"], self, on=on):
+        for post_id, group in groupby(sentences, key=lambda r: r["post_id"]):
+            sents = list(group)
+            starts, pos = [], 0
+            for r in sents:
+                starts.append(pos)
+                pos += len(r["norm"]) + 1
+            text = "\n".join(r["norm"] for r in sents)
+            for m in find_mentions(text, self, on=_as_date(dates.get(post_id))):
+                k = bisect_right(starts, m.start) - 1
                 row = self.actors[m.actor_id]
-                values = (s["post_id"], s["sentence_id"], m.actor_id, row["label_en"],
-                          row["label_ja"], row["kind"], row["country"], m.surface, m.start,
-                          m.end, m.via)  # fmt: skip
+                values = (post_id, sents[k]["sentence_id"], m.actor_id, row["label_en"],
+                          row["label_ja"], row["kind"], row["country"], m.surface,
+                          m.start - starts[k], m.end - starts[k], m.via)  # fmt: skip
                 for c, v in zip(cols, values, strict=True):
                     cols[c].append(v)
         return cols

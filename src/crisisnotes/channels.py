@@ -51,8 +51,8 @@ def _interval(r: pd.Series) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
 def channels(events: pd.DataFrame, *, level: Literal["country", "actor"] = "country") -> pd.DataFrame:
     """Merge events reporting the same interaction (same parties and mode, agreeing dates).
 
-    ``level="actor"`` keys channels by participants (persons) instead of
-    parties. Returns one row per interaction with ``n_posts``, ``n_outlets``,
+    ``level="actor"`` keys channels by ``participants`` (the actor ids named:
+    persons, and states or organisations named as such) instead of parties. Returns one row per interaction with ``n_posts``, ``n_outlets``,
     the first and last report and all evidence. The input is not modified.
     """
     if events.empty:
@@ -96,7 +96,7 @@ def _row(g: pd.DataFrame, key: str, mode: str) -> dict:
         date, is_exact = lo, False
     else:
         date, is_exact, lo, hi = pd.NaT, False, pd.NaT, pd.NaT
-    handles = g["handle"].fillna(g["outlet"]).fillna("(none)").str.lower()
+    handles = g["handle"].fillna(g["outlet"]).dropna().str.lower()
     return {
         "channel": key, "parties": key.split("–"), "mode": mode,
         "status": "occurred" if (g["status"] == "occurred").any() else "planned",

@@ -9,6 +9,8 @@ Examples
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +35,17 @@ class IngestReport:
     reused: list[str] = field(default_factory=list)
     errors: list[DumpError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """sha256 over the package's own source: a code change rebuilds the cache, even within a version."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for p in sorted(root.rglob("*.py")):
+        h.update(p.relative_to(root).as_posix().encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def dump_files(path: str | Path) -> list[Path]:
@@ -90,6 +103,7 @@ def ingest(
             "input_sha256": store.sha256_file(f),
             "input_size": f.stat().st_size,
             "package_version": __version__,
+            "code": code_fingerprint(),
             "lexicon": lexicon.fingerprint,
         }
         if not force and store.is_valid(folder, expect):

@@ -198,7 +198,7 @@ def find_mentions(text: str, lex: Lexicon, *, on: dt.date | None = None) -> list
 
     >>> lex = Lexicon.load()
     >>> [(m.actor_id, m.via) for m in find_mentions("ブリンケン米国務長官は", lex, on=dt.date(2022, 1, 26))]
-    [('blinken', 'name'), ('usa', 'abbrev')]
+    [('blinken', 'name'), ('usa', 'name')]
     """
     mt = matcher_for(lex)
     found = mt._names(text, on)

@@ -19,8 +19,10 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import __version__
 from .actors import Lexicon, mention_columns
@@ -28,7 +30,7 @@ from .dumps import read_dump
 from .sentences import sentence_spans
 from .store import TableWriter, building, write_manifest, write_table
 from .text import guess_lang, normalize
-from .tokenize import get_tagger, tokenize
+from .tokenize import RULE_MARK, get_tagger, tokenize_tsv
 
 CHUNK_POSTS = 500
 
@@ -72,26 +74,69 @@ def sentence_rows(posts: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def token_columns(sentences: list[dict[str, Any]], tagger: Any) -> dict[str, list[Any]]:
-    """Token table of ``sentences`` as columns (lists), ready for Arrow."""
-    cols: dict[str, list[Any]] = {f.name: [] for f in TOKEN_SCHEMA}
-    for s in sentences:
-        lang = s["lang"]
-        toks = tokenize(s["text"], lang="ja" if lang == "ja" else "en", tagger=tagger)
-        n = len(toks)
-        if not n:
-            continue
-        cols["post_id"].extend([s["post_id"]] * n)
-        cols["sentence_id"].extend([s["sentence_id"]] * n)
-        cols["i"].extend(range(n))
-        for name, values in zip(
-            ("surface", "lemma", "pos1", "pos2", "pos3", "pos4"),
-            zip(*toks, strict=True),
-            strict=True,
-        ):
-            cols[name].extend(values)
-        cols["lang"].extend([lang] * n)
-    return cols
+def token_table(sentences: list[dict[str, Any]], tagger: Any) -> pa.Table:
+    """Token table of ``sentences``, built in Arrow from MeCab's text output.
+
+    Each sentence is tokenized to TSV rows (:func:`~crisisnotes.tokenize.tokenize_tsv`);
+    the rows of a whole chunk are split into columns by Arrow compute kernels,
+    so no Python object is made per token. Rule tokens (Latin-script runs)
+    get their ``pos1`` class and lemma here too.
+    """
+    texts: list[str] = []
+    counts = np.zeros(len(sentences), dtype=np.int64)
+    for k, s in enumerate(sentences):
+        tsv = tokenize_tsv(s["text"], lang="ja" if s["lang"] == "ja" else "en", tagger=tagger)
+        if tsv:
+            texts.append(tsv)
+            counts[k] = tsv.count("\n") + 1
+    n = int(counts.sum())
+    if n == 0:
+        return TOKEN_SCHEMA.empty_table()
+    rows = pc.split_pattern(pa.array(["\n".join(texts)]), "\n").flatten()
+    fields = pc.split_pattern(rows, "\t").flatten()
+    if len(fields) != 6 * n:
+        raise RuntimeError(f"tokenizer output has {len(fields)} fields for {n} tokens")
+    idx = np.arange(0, 6 * n, 6)
+    surface, pos1, pos2, pos3, pos4, lemma = (fields.take(pa.array(idx + j)) for j in range(6))
+    lemma = pc.replace_substring_regex(lemma, r"([^-])-[^-].*$", r"\1")  # UniDic glosses: ロシア-Rossiya
+    lemma = pc.if_else(pc.equal(pc.utf8_length(lemma), 0), surface, lemma)
+    pos1, lemma = finish_rule_tokens(surface, pos1, lemma)
+    which = np.repeat(np.arange(len(sentences)), counts)
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    post_ids = pa.array([s["post_id"] for s in sentences], pa.string())
+    sids = pa.array([s["sentence_id"] for s in sentences], pa.int32())
+    langs = pa.array([s["lang"] for s in sentences], pa.string())
+    take = pa.array(which)
+    return pa.table(
+        [post_ids.take(take), sids.take(take), pa.array(np.arange(n) - starts, pa.int32()),
+         surface, lemma, pos1, pos2, pos3, pos4, langs.take(take)],
+        schema=TOKEN_SCHEMA,
+    )  # fmt: skip
+
+
+def finish_rule_tokens(surface: pa.Array, pos1: pa.Array, lemma: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """Classify rule tokens (pos1 = ``RULE_MARK``) and lower-case their word lemmas, in bulk.
+
+    Classes: ``url``, ``hashtag``, ``mention``, ``num``, ``punct``, ``word``;
+    a word's lemma is lower-cased unless it is an acronym (``NATO``, ``U.S.``).
+    """
+    is_rule = pc.equal(pos1, RULE_MARK)
+    if not pc.any(is_rule).as_py():
+        return pos1, lemma
+
+    def rx(pattern: str) -> pa.Array:
+        return pc.match_substring_regex(surface, pattern)
+
+    kind = pc.if_else(rx(r"^(?:https?://|pic\.twitter\.com/)"), "url",
+           pc.if_else(rx(r"^[#＃]"), "hashtag",
+           pc.if_else(rx(r"^@"), "mention",
+           pc.if_else(rx(r"^\d+(?:[.,:]\d+)*$"), "num",
+           pc.if_else(rx(r"^(?:[^\w]|_)$"), "punct", "word")))))  # fmt: skip
+    acronym = pc.or_(pc.and_(pc.utf8_is_upper(surface), pc.greater(pc.utf8_length(surface), 1)),
+                     rx(r"^(?:[A-Za-z]\.){2,}$"))  # fmt: skip
+    word_lemma = pc.if_else(acronym, surface, pc.utf8_lower(surface))
+    rule_lemma = pc.if_else(pc.equal(kind, "word"), word_lemma, surface)
+    return pc.if_else(is_rule, kind, pos1), pc.if_else(is_rule, rule_lemma, lemma)
 
 
 def ingest_file(
@@ -123,7 +168,7 @@ def ingest_file(
                 chunk = records[k : k + CHUNK_POSTS]
                 sents = sentence_rows(chunk)
                 ws.write_columns({f.name: [r[f.name] for r in sents] for f in SENTENCE_SCHEMA})
-                wt.write_columns(token_columns(sents, tagger))
+                wt.write_arrow(token_table(sents, tagger))
                 wm.write_columns(lexicon.mention_columns_for(sents, dates))
                 if progress:
                     n = sum(

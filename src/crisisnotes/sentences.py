@@ -74,17 +74,23 @@ def _quote_ends_sentence(line: str, i: int, depth: list[str]) -> bool:
     )
 
 
+_SPECIAL = re.compile("[" + re.escape(_OPEN + _CLOSE + _JA_END) + "]")
+
+
 def _split_ja(line: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    if not _SPECIAL.search(line):
+        return [(0, len(line))] if line else []
     closed = _closing_positions(line)
-    urls = [m.span() for m in _URL.finditer(line)]
+    urls = [m.span() for m in _URL.finditer(line)] if "/" in line else []
     depth: list[str] = []
-    start, i, n = 0, 0, len(line)
-    while i < n:
+    start, n, skip = 0, len(line), -1
+    for m in _SPECIAL.finditer(line):  # only quotes and terminators matter: visit just those
+        i = m.start()
+        if i < skip or (urls and _in_url(i, urls)):
+            continue
         ch = line[i]
-        if _in_url(i, urls):
-            pass
-        elif ch in _PAIR and i in closed:
+        if ch in _PAIR and i in closed:
             depth.append(_PAIR[ch])
         elif depth and ch == depth[-1]:
             depth.pop()
@@ -100,9 +106,7 @@ def _split_ja(line: str) -> list[tuple[int, int]]:
             spans.append((start, j))
             while j < n and line[j] in " \u3000":
                 j += 1
-            start = i = j
-            continue
-        i += 1
+            start = skip = j
     if start < n:
         spans.append((start, n))
     return spans

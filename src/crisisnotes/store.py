@@ -198,6 +198,11 @@ class TableWriter:
                 pa.Table.from_pandas(df, schema=self.schema, preserve_index=False)
             )
 
+    def write_arrow(self, table: pa.Table) -> None:
+        """Append an Arrow table with this writer's schema."""
+        if table.num_rows:
+            self._writer.write_table(table)
+
     def write_columns(self, columns: dict[str, list[Any]]) -> None:
         if columns and len(next(iter(columns.values()))):
             self._writer.write_table(pa.table(columns, schema=self.schema))

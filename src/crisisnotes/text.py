@@ -45,10 +45,10 @@ def guess_lang(s: str) -> str:
     >>> guess_lang("123")
     'und'
     """
+    if not _KANA_KANJI.search(s):
+        return "en" if _LATIN.search(s) else "und"
+    if not _LATIN.search(s):
+        return "ja"
     ja = len(_KANA_KANJI.findall(s))
     en = len(_LATIN.findall(s))
-    if ja == 0 and en == 0:
-        return "und"
-    if ja and ja * 3 >= en:
-        return "ja"
-    return "en" if en else "ja"
+    return "ja" if ja * 3 >= en else "en"

@@ -99,11 +99,34 @@ def rule_tokens(s: str) -> list[Token]:
         elif kind == "clitic":
             kind, lemma = "word", "'s"
         elif kind == "other":
-            kind, lemma = "word", surf
+            kind, lemma = "word", surf.lower()
         else:
             lemma = surf
         out.append((surf, lemma, kind, "", "", ""))
     return out
+
+
+def mecab_columns(s: str, tagger: fugashi.GenericTagger | None = None) -> list[list[str]]:
+    """Tokenize Japanese text with MeCab into six columns (surface, lemma, pos1…pos4).
+
+    The custom output format has six tab-separated fields a token, so the
+    columns are plain slices of one split: no per-token Python work except
+    for the few lemmas that carry a UniDic gloss (``ブリン-bling``).
+
+    >>> mecab_columns("電話会談")[0]
+    ['電話', '会談']
+    """
+    tagger = tagger or get_tagger()
+    parsed = tagger.parse(s.replace("\t", " "))
+    if not parsed:
+        return [[], [], [], [], [], []]
+    f = parsed.replace("\n", "\t").split("\t")
+    if len(f) % 6:
+        f = f[: len(f) - len(f) % 6]
+    surface, lemma = f[0::6], f[5::6]
+    if "-" in parsed:
+        lemma = [(_LEMMA_TAIL.sub("", x) or y) if "-" in x else x for x, y in zip(lemma, surface, strict=True)]
+    return [surface, lemma, f[1::6], f[2::6], f[3::6], f[4::6]]
 
 
 def mecab_tokens(s: str, tagger: fugashi.GenericTagger | None = None) -> list[Token]:
@@ -114,18 +137,59 @@ def mecab_tokens(s: str, tagger: fugashi.GenericTagger | None = None) -> list[To
     >>> [t[1] for t in mecab_tokens("プーチン大統領")]
     ['プーチン', '大統領']
     """
+    return list(zip(*mecab_columns(s, tagger), strict=True))
+
+
+RULE_MARK = "\x01"
+
+
+def tokenize_tsv(s: str, *, lang: str = "ja", tagger: fugashi.GenericTagger | None = None) -> str:
+    """Tokens of one sentence as rows ``surface\\tpos1\\tpos2\\tpos3\\tpos4\\tlemma`` joined by newlines.
+
+    MeCab writes its rows itself (custom output format); a rule token's row
+    carries ``RULE_MARK`` as pos1, to be classified in bulk by :func:`finish_rule_tokens`.
+    This is the fast path of ingest: no Python object is made per Japanese token.
+
+    >>> tokenize_tsv("米ロ NATO").split("\\n")[0].split("\\t")[:2]
+    ['米ロ', '名詞']
+    """
     tagger = tagger or get_tagger()
-    out: list[Token] = []
-    parsed = tagger.parse(s.replace("\t", " "))
-    if not parsed:
-        return out
-    for row in parsed.split("\n"):
-        f = row.split("\t")
-        if len(f) < 6:
-            continue
-        lemma = _LEMMA_TAIL.sub("", f[5]) or f[0]
-        out.append((f[0], lemma, f[1], f[2], f[3], f[4]))
-    return out
+    if lang != "ja":
+        return _rule_tsv(s)
+    if not _LATIN_RUN.search(s):
+        return tagger.parse(s.replace("\t", " ")) or ""
+    parts: list[str] = []
+    pos = 0
+    for m in _LATIN_RUN.finditer(s):
+        if m.start() > pos:
+            parts.append(tagger.parse(s[pos : m.start()].replace("\t", " ")) or "")
+        parts.append(_rule_tsv(m.group()))
+        pos = m.end()
+    if pos < len(s):
+        parts.append(tagger.parse(s[pos:].replace("\t", " ")) or "")
+    return "\n".join(p for p in parts if p)
+
+
+_RULE_ROW = "\\g<0>\t" + RULE_MARK + "\t\t\t\t\\g<0>\n"
+_GAP = re.compile(r"[^\S\t\n]+")
+
+
+def _rule_tsv(s: str) -> str:
+    # every non-space character belongs to some rule token, so the gaps are whitespace:
+    # one C-level substitution writes all rows, a second drops the gaps
+    return _GAP.sub("", _RULE.sub(_RULE_ROW, s.replace("\t", " ").replace("\n", " "))).rstrip("\n")
+
+
+def tokenize_columns(s: str, *, lang: str = "ja", tagger: fugashi.GenericTagger | None = None) -> list[list[str]]:
+    """:func:`tokenize` as six columns (surface, lemma, pos1…pos4): the fast path for ingest.
+
+    >>> tokenize_columns("NATOは拡大しない")[2][:2]
+    ['word', '助詞']
+    """
+    if lang == "ja" and not _LATIN_RUN.search(s):
+        return mecab_columns(s, tagger)
+    toks = tokenize(s, lang=lang, tagger=tagger)
+    return [list(c) for c in zip(*toks, strict=True)] if toks else [[], [], [], [], [], []]
 
 
 def tokenize(

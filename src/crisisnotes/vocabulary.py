@@ -28,6 +28,7 @@ Examples
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping
 from typing import Literal
 
@@ -56,7 +57,7 @@ STOPWORDS_EN: frozenset[str] = frozenset(
     they're they've this those through to too under until up very was wasn't we we'd we'll
     we're we've were weren't what what's when when's where where's which while who who's
     whom why why's will with won't would wouldn't you you'd you'll you're you've your yours
-    yourself yourselves also just says said say via amp rt s t
+    yourself yourselves also just says said say via amp rt s t 's ’s
     """.split()  # noqa: SIM905
 )
 """English stop words (a compact list in the spirit of the classic SMART/Snowball lists)."""
@@ -221,10 +222,14 @@ def fightin_words(
     t = t.dropna(subset=["group"])
     counts = pd.crosstab(t["term"], t["group"])
     counts = counts[counts.sum(axis=1) >= min_count]
+    problem = None
     if counts.shape[1] < 2:
-        raise ValueError("fightin_words needs tokens from at least two groups")
-    if counts.shape[0] < 2:
-        raise ValueError(f"fewer than two terms are used at least min_count={min_count} times")
+        problem = "fightin_words needs tokens from at least two groups"
+    elif counts.shape[0] < 2:
+        problem = f"fewer than two terms are used at least min_count={min_count} times"
+    if problem:  # a dump in one language or from one outlet: nothing to contrast, not an error
+        warnings.warn(f"{problem}; returning an empty table", stacklevel=2)
+        return pd.DataFrame(columns=["group", "term", "count", "count_other", "total", "delta", "var", "z"])
     y = counts.to_numpy(dtype="float64")
     if prior == "corpus":
         if background is None:
