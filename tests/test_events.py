@@ -171,64 +171,50 @@ CASES = [
     ("en-cancelled", en("U.S. President Joe Biden called off a planned summit with Russian President Vladimir Putin."),
      set(), None),
     ("en-stay-in-touch", en("Russia and Ukraine agreed to stay in touch."), set(), None),
-    # --- general cases the implementation gets wrong ---------------------------------------
+    # --- general cases found wrong once, fixed since -------------------------------------
     pytest.param(
         "ja-headline-restates-body-dated-last-week",
         ja("アメリカのブリンケン国務長官は先週、ロシアのラブロフ外相と会談しました。", head="米ロ外相が会談"),
         {(("RUS", "USA"), "meeting", "occurred")}, ("window", D(2022, 1, 17), D(2022, 1, 23)),
-        marks=xfail("an undated headline gets the window [post-2, post] and is not merged with the body's "
-                    "earlier-dated statement of the same interaction: two events instead of one"),
         id="ja-headline-restates-body-dated-last-week"),
     pytest.param(
         "ja-headline-restates-body-dated-21st",
         ja("アメリカのブリンケン国務長官とロシアのラブロフ外相は21日、スイスのジュネーブで会談しました。",
            head="米ロ外相がジュネーブで会談"),
         {(("RUS", "USA"), "meeting", "occurred")}, ("exact", D(2022, 1, 21)),
-        marks=xfail("headline and body report one meeting, but the headline's default window [24, 26] does not "
-                    "overlap the body's exact date 21: two events"),
         id="ja-headline-restates-body-dated-21st"),
     pytest.param(
         "en-headline-restates-body-on-tuesday",
         en("Britain imposed sanctions on Russia on Tuesday, targeting five banks.", head="Britain sanctions Russian banks"),
         {(("GBR", "RUS"), "sanctions", "occurred")}, ("exact", D(2022, 1, 25)),
-        marks=xfail("headline 'Britain sanctions Russian banks' is kept as a second sanctions event beside the "
-                    "body's Tuesday one"),
         id="en-headline-restates-body-on-tuesday"),
     pytest.param(
         "ja-headline-kaidan-wo-chosei-is-planned",
         ja("ドイツのショルツ首相がロシアを訪問し、プーチン大統領と会談する方向で調整されていて、日程は近く決まる見通しです。",
            head="独ロ首脳会談を調整"),
         {(("DEU", "RUS"), "meeting", "planned")}, ("null",),
-        marks=xfail("headline '…会談を調整' (a meeting being arranged) is read as an occurred meeting"),
         id="ja-headline-kaidan-wo-chosei-is-planned"),
     pytest.param(
         "en-headline-to-hold-is-planned",
         en("The White House confirmed the plan.", head="Biden, Putin to hold video call on Tuesday", date="Dec 6, 2021"),
         {(("RUS", "USA"), "phone_call", "planned")}, ("exact", D(2021, 12, 7)),
-        marks=xfail("English headline 'X to hold … on Tuesday' is read as occurred and dated the previous Tuesday"),
         id="en-headline-to-hold-is-planned"),
     pytest.param(
         "ja-ni-taishi-comma-addressee",
         ja("アメリカ政府は26日、ロシアに対し、回答文書を手渡しました。"),
         {(("RUS", "USA"), "written_message", "occurred")}, ("exact", D(2022, 1, 26)),
-        marks=xfail("'ロシアに対し、' ends a clause (し、) so the addressee is not a party of a non-statement cue: "
-                    "no event"),
         id="ja-ni-taishi-comma-addressee"),
     pytest.param(
         "ja-to-comma-before-sorezore",
         ja("フランスのマクロン大統領は24日、ロシアのプーチン大統領とウクライナのゼレンスキー大統領と、それぞれ電話で会談しました。"),
         {(("FRA", "RUS"), "phone_call", "occurred"), (("FRA", "UKR"), "phone_call", "occurred")},
         ("exact", D(2022, 1, 24)),
-        marks=xfail("'…大統領と、' is taken as a clause boundary (hiragana before 、), cutting the "
-                    "counterparts off the cue's clause: no event"),
         id="ja-to-comma-before-sorezore"),
     pytest.param(
         "ja-aggregate-mention", ja("アメリカとロシアの首脳会談はこれまで3回行われました。"), set(), None,
-        marks=xfail("aggregate mention 'これまで3回行われた' (GUIDELINES §3 'Not annotated') gives an event"),
         id="ja-aggregate-mention"),
     pytest.param(
         "en-aggregate-mention", en("Biden and Putin have held three phone calls this year."), set(), None,
-        marks=xfail("aggregate mention 'held three phone calls' (GUIDELINES §3 'Not annotated') gives an event"),
         id="en-aggregate-mention"),
 ]  # fmt: skip
 

@@ -160,11 +160,6 @@ def test_country_node_label_falls_back_to_code_without_a_state_mention():
     assert G.has_edge("NATO", "RUS")
 
 
-@pytest.mark.xfail(
-    reason="network._nodes fills str labels into an all-NaN float64 Series when no state/org row is mentioned "
-    "(Pandas4Warning: will raise in pandas 4)",
-    strict=True,
-)
 def test_country_level_with_only_persons_gives_no_pandas_warning():
     m = mentions([("p", 0, "stoltenberg"), ("p", 0, "putin")])
     with warnings.catch_warnings():

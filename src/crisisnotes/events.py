@@ -65,8 +65,11 @@ class _Event:
 
 
 def _compatible(a: dates.EventDate, b: dates.EventDate) -> bool:
-    """Can two dates describe the same interaction?"""
-    if a.date is None or b.date is None:
+    """Can two dates describe the same interaction?
+
+    A date that only says "reported in this post" (rule 4) fits any other.
+    """
+    if a.date is None or b.date is None or a.source == "rule:news" or b.source == "rule:news":
         return True
     lo_a, hi_a = (a.date, a.date) if a.exact else (a.window_start or a.date, a.window_end or a.date)
     lo_b, hi_b = (b.date, b.date) if b.exact else (b.window_start or b.date, b.window_end or b.date)
@@ -74,7 +77,12 @@ def _compatible(a: dates.EventDate, b: dates.EventDate) -> bool:
 
 
 def _rank(d: dates.EventDate) -> int:
-    return 2 if d.exact else 1 if d.date is not None else 0
+    """How much a date says: exact > a window from the text > "reported in this post" > none."""
+    if d.exact:
+        return 3
+    if d.date is None:
+        return 0
+    return 1 if d.source == "rule:news" else 2
 
 
 def _same(x: _Event, e: _Event) -> bool:
@@ -158,6 +166,12 @@ _NEG_BEFORE = re.compile(
 _NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)")
 _OFFER = re.compile(r"用意がある|用意があると|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
 _REQUESTED = re.compile(r"^[^。]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
+_AGGREGATE = re.compile(
+    r"これまで(?:に)?\s*\d+\s*回|\d+\s*回目?(?:の|に)?わたり|"
+    r"\b(?:held|had|have held|have had)\s+(?:\w+\s+)?(?:two|three|four|five|several|multiple|numerous|\d+)\s+"
+    r"(?:phone calls|calls|meetings|rounds|sessions)\b",
+    re.I,
+)
 _OWN_CITIZENS = re.compile(r"自国民|日本人|在留邦人|国民に対し|\bcitizens\b|\bnationals\b", re.I)
 _REFERENCE = re.compile(
     r"^(?:後|の後|のあと|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場)"
@@ -168,6 +182,10 @@ _BOTH = re.compile(
 _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
 _STRONG_PLAN = re.compile(r"予定|見通し|見込み|方針|調整され|調整して|計画|ことにな[るっ]|意向")
 _PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterday\b|\blast (?:week|month)\b", re.I)
+_EN_PLANNED_BEFORE = re.compile(
+    r"\b(?:to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,3}[\w'-]*$", re.I
+)
+_JA_PLANNED_AFTER = re.compile(r"(?:を|の)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
 _IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
 
@@ -186,6 +204,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []  # 交渉を始めるよう求め: the request is the event (a statement)
     if cue.mode == "statement" and _OWN_CITIZENS.search(text):
         return []
+    if _AGGREGATE.search(text):
+        return []  # "held three phone calls", これまで3回: aggregate mentions are not events
     same = [e for e in earlier if e.post_id == s.post_id and e.sentence_id == s.sentence_id]
     borrowed = [p for e in same for p in e.parties]
     mode = cue.mode
@@ -241,7 +261,12 @@ def _status(s, text: str, lang: str, cue_end: int, from_pos: int = 0) -> str:
     if _IN_PRINCIPLE.search(text):
         return "planned"
     if lang != "ja":
+        before = text[max(0, cue_end - 60) : cue_end]
+        if _EN_PLANNED_BEFORE.search(before):
+            return "planned"
         return tense.guess_status(text, cue_end, lang=lang)
+    if _JA_PLANNED_AFTER.match(text, cue_end):
+        return "planned"
     if s.part == "text":  # headline segments are separated by spaces
         cut = re.search(r"\s", text[cue_end:])
         text = text[: cue_end + cut.start()] if cut else text

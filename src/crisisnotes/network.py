@@ -53,8 +53,8 @@ def _nodes(mentions: pd.DataFrame, level: Level) -> pd.DataFrame:
     # label a country node by its state/org row when one is mentioned, else by the code
     own = m[m["kind"].isin(["state", "org"])].drop_duplicates("node").set_index("node")
     for col in ("label_en", "label_ja"):
-        m[col] = m["node"].map(own[col]).fillna(m["node"])
-    m["kind"] = m["node"].map(own["kind"]).fillna("state")
+        m[col] = m["node"].map(own[col]).astype(object).fillna(m["node"])
+    m["kind"] = m["node"].map(own["kind"]).astype(object).fillna("state")
     return m
 
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _JA_BOUNDARY = re.compile(
-    r"(?:(?<=[ぁ-ゖ])(?<![はもにをのへかや])|(?<=[中後方際上])|(?<=ため)|(?<=ところ)|(?<=結果))、|[。；;]"
+    r"(?:(?<=[ぁ-ゖ])(?<![はもにをのへかやと])(?<!対し)(?<!関し)(?<!際し)|(?<=[中後方際上])|(?<=ため)|(?<=ところ)|(?<=結果))、|[。；;]"
     r"|(?<=[^\sA-Za-z0-9,.])[ \u3000]+(?=[^\sA-Za-z0-9])"
 )
 _TOPIC_TAIL = re.compile(
