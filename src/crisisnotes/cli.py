@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
         common(sp)
         sp.add_argument("--figures", type=Path, default=None, help=f"figure folder (default {FIGURES_DIR})")
         sp.add_argument("--lang", choices=("en", "ja"), default="en", help="label language")
+    cand = sub.add_parser("candidates", help="names that look like actors, not in the lexicon")
+    common(cand)
+    cand.add_argument("--min-count", type=int, default=1, help="keep names seen at least N times")
+    cand.add_argument("--csv", type=Path, default=None, help="write all candidates to this CSV")
     return p
 
 
@@ -90,6 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print("crisisnotes: error: no dump could be read; no figures drawn", file=sys.stderr)
                 return 1
             status = max(status, _figures(corpus, args))
+        if args.command == "candidates":
+            from .candidates import report_candidates
+
+            status = max(status, report_candidates(corpus, min_count=args.min_count, csv=args.csv))
         return status
     except (FileNotFoundError, ValueError, OSError) as e:
         print(f"crisisnotes: error: {e}", file=sys.stderr)
