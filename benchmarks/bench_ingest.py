@@ -4,14 +4,17 @@ Builds dumps of about 10 MB and 40 MB from the bundled sample (dates shifted
 and link ids varied per copy, so no two posts are identical), then for each:
 
 * times a full ``crisisnotes ingest`` (read, split, tokenize, find actors,
-  write Parquet) in a fresh subprocess, which also reports its peak RSS;
+  write Parquet) in a fresh subprocess, which also reports its peak RSS,
+  with 1 and with 2 worker processes (``--workers``);
 * times bare fugashi over the same text in this process (iterate the nodes
   of every line, touch ``.surface``) — the baseline.
 
 Prints chars/s of each, their ratio, and the peak RSS of each ingest and the
 ratio of the two. Run on demand (not in CI):
 
-    .venv/bin/python benchmarks/bench_ingest.py [--sizes 10 40] [--workdir /tmp/cn-bench]
+    .venv/bin/python benchmarks/bench_ingest.py [--sizes 10 40] [--workers 1 2] [--workdir /tmp/cn-bench]
+
+Peak RSS of a worker run counts the parent only (the workers are children).
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from pathlib import Path
 t0 = time.perf_counter()
 from crisisnotes.corpus import ingest
 t1 = time.perf_counter()
-report = ingest(sys.argv[1], out=sys.argv[2], force=True)
+report = ingest(sys.argv[1], out=sys.argv[2], force=True, workers=int(sys.argv[3]))
 t2 = time.perf_counter()
 assert not report.errors, report.errors
 print(json.dumps({"seconds": t2 - t1, "import_seconds": t1 - t0,
@@ -85,8 +88,9 @@ def bare_fugashi(path: Path) -> tuple[float, int]:
     return time.perf_counter() - t, chars
 
 
-def run_ingest(path: Path, out: Path) -> dict[str, float]:
-    res = subprocess.run([sys.executable, "-c", CHILD, str(path), str(out)], capture_output=True, text=True, check=True)
+def run_ingest(path: Path, out: Path, workers: int = 1) -> dict[str, float]:
+    cmd = [sys.executable, "-c", CHILD, str(path), str(out), str(workers)]
+    res = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
@@ -94,6 +98,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=float, nargs="+", default=[10, 40], help="dump sizes in MB")
     ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="ingest worker counts to time")
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="cn-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -101,15 +106,19 @@ def main() -> None:
     for mb in args.sizes:
         dump = build_dump(mb, work / f"bench_{int(mb)}mb.txt")
         fug_s, chars = bare_fugashi(dump)
-        ing = run_ingest(dump, work / f"processed_{int(mb)}mb")
-        rows.append({"mb": mb, "chars": chars, "fugashi_cps": chars / fug_s, "ingest_cps": chars / ing["seconds"],
-                     "ingest_s": ing["seconds"], "fugashi_s": fug_s, "rss": ing["peak_rss_mb"]})  # fmt: skip
-    print(f"{'size':>6} {'chars':>11} {'fugashi c/s':>12} {'ingest c/s':>11} {'ratio':>6} {'ingest s':>9} {'peak RSS MB':>12}")
+        for w in args.workers:
+            ing = run_ingest(dump, work / f"processed_{int(mb)}mb_{w}", w)
+            rows.append({"mb": mb, "workers": w, "chars": chars, "fugashi_cps": chars / fug_s,
+                         "ingest_cps": chars / ing["seconds"], "ingest_s": ing["seconds"], "fugashi_s": fug_s,
+                         "rss": ing["peak_rss_mb"]})  # fmt: skip
+    print(f"{'size':>6} {'workers':>7} {'chars':>11} {'fugashi c/s':>12} {'ingest c/s':>11} {'ratio':>6} "
+          f"{'ingest s':>9} {'peak RSS MB':>12}")  # fmt: skip
     for r in rows:
-        print(f"{r['mb']:>4.0f}MB {r['chars']:>11,} {r['fugashi_cps']:>12,.0f} {r['ingest_cps']:>11,.0f} "
+        print(f"{r['mb']:>4.0f}MB {r['workers']:>7} {r['chars']:>11,} {r['fugashi_cps']:>12,.0f} {r['ingest_cps']:>11,.0f} "
               f"{r['ingest_cps'] / r['fugashi_cps']:>6.3f} {r['ingest_s']:>9.1f} {r['rss']:>12.0f}")  # fmt: skip
-    if len(rows) >= 2:
-        print(f"peak RSS ratio {rows[-1]['mb']:.0f}MB / {rows[0]['mb']:.0f}MB: {rows[-1]['rss'] / rows[0]['rss']:.2f}")
+    one = [r for r in rows if r["workers"] == 1]
+    if len(one) >= 2:
+        print(f"peak RSS ratio {one[-1]['mb']:.0f}MB / {one[0]['mb']:.0f}MB (1 worker): {one[-1]['rss'] / one[0]['rss']:.2f}")
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--actors", type=Path, action="append", help="your own actor CSV, merged over the shipped one")
         sp.add_argument("--force", action="store_true", help="rebuild even when the cache is valid")
         sp.add_argument("--quiet", action="store_true", help="no progress bar")
+        sp.add_argument("--workers", type=int, default=1, help="worker processes for ingest (default 1)")
 
     ing = sub.add_parser("ingest", help="parse dumps into Parquet tables")
     common(ing)
@@ -61,7 +62,7 @@ def _ingest(args: argparse.Namespace):
     with tqdm(total=total, unit="B", unit_scale=True, desc="ingest", disable=args.quiet, file=sys.stderr) as bar:
         report = ingest(
             files, out=args.out, lexicon=lexicon, force=args.force,
-            progress=bar.update, on_file=lambda f: bar.set_postfix_str(f.name),
+            progress=bar.update, on_file=lambda f: bar.set_postfix_str(f.name), workers=args.workers,
         )  # fmt: skip
     for w in report.warnings:
         print(f"crisisnotes: warning: {w}", file=sys.stderr)

@@ -81,11 +81,13 @@ def ingest(
     force: bool = False,
     progress: Callable[[int], None] | None = None,
     on_file: Callable[[Path], None] | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """Build the processed tables of every dump in ``paths`` (skipping unchanged ones).
 
     A dump that cannot be read is reported in ``errors`` (file and line) and
-    the others are still processed.
+    the others are still processed. ``workers`` processes share each dump's
+    chunks of posts (same output as one worker).
     """
     from .pipeline import ingest_file
 
@@ -113,7 +115,8 @@ def ingest(
                 progress(expect["input_size"])
             continue
         try:
-            man = ingest_file(f, folder, lexicon=lexicon, manifest_extra=expect, progress=progress)
+            man = ingest_file(f, folder, lexicon=lexicon, manifest_extra=expect, progress=progress,
+                              workers=workers)  # fmt: skip
         except DumpError as e:
             report.errors.append(e)
             continue
@@ -233,6 +236,7 @@ def load(
     roles: str | Path | Sequence[str | Path] | None = None,
     resolve_roles: bool = False,
     force: bool = False,
+    workers: int = 1,
 ) -> Corpus:
     """Load a dump file or a folder of dumps, building or reusing the processed tables.
 
@@ -243,13 +247,14 @@ def load(
     actors, roles : the user's own lexicon CSV(s), merged over the shipped ones.
     resolve_roles : also count persons named only by their office.
     force : rebuild even when the cache is valid.
+    workers : processes to ingest with (each owns a MeCab Tagger; same output as 1).
 
     A single file that cannot be read raises :class:`~crisisnotes.DumpError`;
     in a folder such a file is skipped with a warning naming it.
     """
     lexicon = Lexicon.load(actors, roles=roles)
     single = isinstance(path, (str, Path)) and Path(path).is_file()
-    report = ingest(path, out=cache_dir, lexicon=lexicon, force=force)
+    report = ingest(path, out=cache_dir, lexicon=lexicon, force=force, workers=workers)
     if report.errors:
         if single:
             raise report.errors[0]

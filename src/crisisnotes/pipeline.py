@@ -14,8 +14,11 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing as mp
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +142,42 @@ def finish_rule_tokens(surface: pa.Array, pos1: pa.Array, lemma: pa.Array) -> tu
     return pc.if_else(is_rule, kind, pos1), pc.if_else(is_rule, rule_lemma, lemma)
 
 
+def process_chunk(
+    records: list[dict[str, Any]], lexicon: Lexicon, tagger: Any = None
+) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """Sentences, tokens and mentions of a chunk of posts, as Arrow tables.
+
+    Pure function of its input (each process owns its Tagger), so chunks can
+    run in worker processes and still give the same rows in the same order.
+    """
+    tagger = tagger or get_tagger(lexicon.user_dictionary())
+    sents = sentence_rows(records)
+    dates = {r["post_id"]: r["posted_on"] for r in records}
+    sentences = pa.table({f.name: [r[f.name] for r in sents] for f in SENTENCE_SCHEMA}, schema=SENTENCE_SCHEMA)
+    mentions = pa.table(lexicon.mention_columns_for(sents, dates), schema=MENTION_SCHEMA)
+    return sentences, token_table(sents, tagger), mentions
+
+
+_WORKER_LEXICON: Lexicon | None = None
+
+
+def _init_worker(lexicon: Lexicon) -> None:
+    global _WORKER_LEXICON
+    _WORKER_LEXICON = lexicon
+
+
+def _worker_chunk(records: list[dict[str, Any]]) -> tuple[pa.Table, pa.Table, pa.Table]:
+    assert _WORKER_LEXICON is not None
+    return process_chunk(records, _WORKER_LEXICON)
+
+
+def _chunks(posts: pd.DataFrame) -> Iterator[list[dict[str, Any]]]:
+    """Posts as lists of dicts, one chunk at a time (never the whole dump as Python objects)."""
+    cols = ["post_id", "line_start", "body_line_start", "text", "body", "posted_on"]
+    for k in range(0, len(posts), CHUNK_POSTS):
+        yield posts.iloc[k : k + CHUNK_POSTS][cols].to_dict("records")
+
+
 def ingest_file(
     path: str | Path,
     folder: Path,
@@ -146,38 +185,39 @@ def ingest_file(
     lexicon: Lexicon,
     manifest_extra: Mapping[str, Any],
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> dict[str, Any]:
-    """Read ``path`` and write all its tables into ``folder`` (atomically). Returns the manifest."""
+    """Read ``path`` and write all its tables into ``folder`` (atomically). Returns the manifest.
+
+    With ``workers > 1`` the chunks of posts are processed in that many worker
+    processes (each with its own MeCab Tagger); the output is identical.
+    """
     t0 = time.perf_counter()
     tables = read_dump(path)
     posts = tables.posts
-    tagger = get_tagger(lexicon.user_dictionary())
-    records = posts.to_dict("records")
-    dates = dict(zip(posts["post_id"], posts["posted_on"], strict=True))
     size = Path(path).stat().st_size
-    done_bytes = 0
+    lexicon.user_dictionary()  # build once, before any worker starts
+    n_chunks = max(1, -(-len(posts) // CHUNK_POSTS))
     with building(folder) as tmp:
         write_table(posts, tmp / "posts.parquet")
         write_table(tables.unassigned, tmp / "unassigned.parquet")
-        with (
-            TableWriter(tmp / "sentences.parquet", SENTENCE_SCHEMA) as ws,
-            TableWriter(tmp / "tokens.parquet", TOKEN_SCHEMA) as wt,
-            TableWriter(tmp / "mentions.parquet", MENTION_SCHEMA) as wm,
-        ):
-            for k in range(0, len(records), CHUNK_POSTS):
-                chunk = records[k : k + CHUNK_POSTS]
-                sents = sentence_rows(chunk)
-                ws.write_columns({f.name: [r[f.name] for r in sents] for f in SENTENCE_SCHEMA})
-                wt.write_arrow(token_table(sents, tagger))
-                wm.write_columns(lexicon.mention_columns_for(sents, dates))
+        with contextlib.ExitStack() as stack:
+            ws = stack.enter_context(TableWriter(tmp / "sentences.parquet", SENTENCE_SCHEMA))
+            wt = stack.enter_context(TableWriter(tmp / "tokens.parquet", TOKEN_SCHEMA))
+            wm = stack.enter_context(TableWriter(tmp / "mentions.parquet", MENTION_SCHEMA))
+            if workers > 1 and n_chunks > 1:
+                pool = stack.enter_context(ProcessPoolExecutor(
+                    workers, mp_context=mp.get_context("fork"), initializer=_init_worker, initargs=(lexicon,)
+                ))  # fmt: skip
+                results: Iterator[tuple[pa.Table, pa.Table, pa.Table]] = pool.map(_worker_chunk, _chunks(posts))
+            else:
+                results = (process_chunk(c, lexicon) for c in _chunks(posts))
+            for sentences, tokens, mentions in results:
+                ws.write_arrow(sentences)
+                wt.write_arrow(tokens)
+                wm.write_arrow(mentions)
                 if progress:
-                    n = sum(
-                        len((r["text"] or "").encode()) + len((r["body"] or "").encode())
-                        for r in chunk
-                    )
-                    n = min(n, size - done_bytes)
-                    done_bytes += n
-                    progress(n)
+                    progress(size // n_chunks)
         manifest = {
             **manifest_extra,
             "source": Path(path).name,
@@ -191,6 +231,6 @@ def ingest_file(
             "seconds": round(time.perf_counter() - t0, 3),
         }
         write_manifest(tmp, manifest)
-    if progress and size > done_bytes:
-        progress(size - done_bytes)
+    if progress:
+        progress(size - (size // n_chunks) * n_chunks if len(posts) else size)
     return manifest

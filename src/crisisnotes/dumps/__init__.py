@@ -94,6 +94,7 @@ def read_dump(path: str | Path) -> DumpTables:
     except OSError as e:
         raise DumpError(path, f"cannot read file: {e.strerror or e}") from None
     decoded = decode_bytes(data, path)
+    del data  # keep at most two copies of a big dump's text alive at once
     fmt = _sniff(decoded.text, path)
     if fmt != "timeline":
         raise DumpError(
@@ -103,6 +104,7 @@ def read_dump(path: str | Path) -> DumpTables:
             line=1,
         )
     lines = NEWLINES.split(decoded.text)
+    decoded.text = ""
     posts, unassigned = segment_lines(lines, source=path.name, bad_lines=decoded.bad_lines)
     quarantined = {u["line"] for u in unassigned if u["reason"] == "undecodable"}
     warnings = [
@@ -116,10 +118,12 @@ def read_dump(path: str | Path) -> DumpTables:
         for p in posts
         if p["date_error"]
     ]
+    n_lines = len(lines)
+    del lines
     return DumpTables(
         posts=posts_frame(posts),
         unassigned=pd.DataFrame(unassigned, columns=UNASSIGNED_COLUMNS).astype({"line": "int64"}),
         encoding=decoded.encoding,
-        n_lines=len(lines),
+        n_lines=n_lines,
         warnings=warnings,
     )
