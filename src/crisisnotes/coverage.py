@@ -25,9 +25,12 @@ Examples
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from crisisnotes.corpus import Corpus
 
 from crisisnotes.outlet_groups import (
     NO_OUTLET,
@@ -55,6 +58,18 @@ __all__ = [
 _RANGE_FREQ = {"D": "D", "W": "W-MON", "M": "MS"}
 
 
+def _from_corpus(data: object, outlets: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame | None, object]:
+    """Accept a :class:`~crisisnotes.Corpus` or a posts table: (posts, outlet registry, corpus or None).
+
+    Given a corpus, the shipped outlet registry is used unless ``outlets`` is given.
+    """
+    if isinstance(data, pd.DataFrame):
+        return data, outlets, None
+    from crisisnotes.outlets import load_outlets
+
+    return data.posts, (load_outlets() if outlets is None else outlets), data  # type: ignore[attr-defined]
+
+
 def _period_start(when: pd.Series, freq: str) -> pd.Series:
     if when.dt.tz is not None:  # bucket by the local calendar date
         when = when.dt.tz_localize(None)
@@ -71,7 +86,7 @@ def _period_start(when: pd.Series, freq: str) -> pd.Series:
 
 
 def outlet_coverage(
-    posts: pd.DataFrame,
+    posts: pd.DataFrame | Corpus,
     *,
     freq: Literal["D", "W", "M"] = "D",
     by: By = "outlet",
@@ -124,6 +139,7 @@ def outlet_coverage(
     >>> t.attrs["undated_posts"]
     1
     """
+    posts, outlets, _ = _from_corpus(posts, outlets)
     g = post_groups(posts, by=by, outlets=outlets, names=names)
     when = pd.to_datetime(posts["posted_on"])
     dated = when.notna().to_numpy()
@@ -162,6 +178,11 @@ def _grouped_posts(posts, by, outlets, names) -> pd.DataFrame:
 
 
 def _actor_table(posts, mentions, *, by, outlets, label, top_n, unit, names):
+    posts, outlets, corpus = _from_corpus(posts, outlets)
+    if mentions is None:
+        if corpus is None:
+            raise TypeError("mentions are needed when posts is a table, not a Corpus")
+        mentions = corpus.mentions
     g = _grouped_posts(posts, by, outlets, names)
     groups = sorted(g["group"].unique())
     cols = [c for c in ("actor_id", "label_en", "label_ja", "kind", "country") if c in mentions]
@@ -209,8 +230,8 @@ def _actor_table(posts, mentions, *, by, outlets, label, top_n, unit, names):
 
 
 def outlet_actor_table(
-    posts: pd.DataFrame,
-    mentions: pd.DataFrame,
+    posts: pd.DataFrame | Corpus,
+    mentions: pd.DataFrame | None = None,
     *,
     by: By = "outlet",
     outlets: pd.DataFrame | None = None,
@@ -265,8 +286,8 @@ def outlet_actor_table(
 
 
 def outlet_actor_shares(
-    posts: pd.DataFrame,
-    mentions: pd.DataFrame,
+    posts: pd.DataFrame | Corpus,
+    mentions: pd.DataFrame | None = None,
     *,
     by: By = "outlet",
     outlets: pd.DataFrame | None = None,
@@ -308,8 +329,8 @@ def outlet_actor_shares(
 
 
 def outlet_channel_table(
-    posts: pd.DataFrame,
-    events: pd.DataFrame,
+    posts: pd.DataFrame | Corpus,
+    events: pd.DataFrame | None = None,
     *,
     by: By = "outlet",
     outlets: pd.DataFrame | None = None,
@@ -350,6 +371,13 @@ def outlet_channel_table(
     BBC            1        0
     NHK            1        1
     """
+    posts, outlets, corpus = _from_corpus(posts, outlets)
+    if events is None:
+        if corpus is None:
+            raise TypeError("events are needed when posts is a table, not a Corpus")
+        from crisisnotes.events import diplomatic_events
+
+        events = diplomatic_events(corpus)
     if status not in ("all", "occurred", "planned"):
         raise ValueError(f"status must be 'all', 'occurred' or 'planned', not {status!r}")
     g = _grouped_posts(posts, by, outlets, names)
