@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -29,9 +30,9 @@ import pyarrow.compute as pc
 
 from . import __version__
 from .actors import Lexicon, mention_columns
-from .dumps import read_dump
+from .dumps import iter_dump
 from .sentences import sentence_spans
-from .store import TableWriter, building, write_manifest, write_table
+from .store import TableWriter, building, write_manifest
 from .text import guess_lang, normalize
 from .tokenize import RULE_MARK, get_tagger, tokenize_tsv
 
@@ -178,6 +179,30 @@ def _chunks(posts: pd.DataFrame) -> Iterator[list[dict[str, Any]]]:
         yield posts.iloc[k : k + CHUNK_POSTS][cols].to_dict("records")
 
 
+def _ordered(pool: ProcessPoolExecutor, chunks: Iterator[list[dict[str, Any]]], depth: int) -> Iterator[Any]:
+    """``pool.map`` with at most ``depth`` chunks in flight (map would queue the whole dump)."""
+    pending: deque[Any] = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(_worker_chunk, chunk))
+        if len(pending) >= depth:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+POSTS_SCHEMA = pa.schema([
+    ("post_id", pa.string()), ("source", pa.string()), ("line_start", pa.int64()),
+    ("line_end", pa.int64()), ("text_line_end", pa.int64()), ("body_line_start", pa.int64()),
+    ("outlet", pa.string()), ("handle", pa.string()), ("posted_on", pa.timestamp("ns")),
+    ("date_raw", pa.string()), ("date_error", pa.string()), ("lang", pa.string()),
+    ("text", pa.string()), ("body", pa.string()), ("urls", pa.list_(pa.string())),
+    ("hashtags", pa.list_(pa.string())), ("is_orphan", pa.bool_()),
+])  # fmt: skip
+UNASSIGNED_SCHEMA = pa.schema(
+    [("source", pa.string()), ("line", pa.int64()), ("text", pa.string()), ("reason", pa.string())]
+)
+
+
 def ingest_file(
     path: str | Path,
     folder: Path,
@@ -193,44 +218,55 @@ def ingest_file(
     processes (each with its own MeCab Tagger); the output is identical.
     """
     t0 = time.perf_counter()
-    tables = read_dump(path)
-    posts = tables.posts
-    size = Path(path).stat().st_size
+    stream = iter_dump(path)
+    size = max(1, Path(path).stat().st_size)
     lexicon.user_dictionary()  # build once, before any worker starts
-    n_chunks = max(1, -(-len(posts) // CHUNK_POSTS))
+    counts = {"posts": 0, "unassigned": 0}
+
+    def chunks() -> Iterator[list[dict[str, Any]]]:
+        for posts, unassigned in stream.windows:
+            wp.write(posts)
+            wu.write(unassigned)
+            counts["posts"] += len(posts)
+            counts["unassigned"] += len(unassigned)
+            yield from _chunks(posts)
+
+    done = 0
     with building(folder) as tmp:
-        write_table(posts, tmp / "posts.parquet")
-        write_table(tables.unassigned, tmp / "unassigned.parquet")
         with contextlib.ExitStack() as stack:
+            wp = stack.enter_context(TableWriter(tmp / "posts.parquet", POSTS_SCHEMA))
+            wu = stack.enter_context(TableWriter(tmp / "unassigned.parquet", UNASSIGNED_SCHEMA))
             ws = stack.enter_context(TableWriter(tmp / "sentences.parquet", SENTENCE_SCHEMA))
             wt = stack.enter_context(TableWriter(tmp / "tokens.parquet", TOKEN_SCHEMA))
             wm = stack.enter_context(TableWriter(tmp / "mentions.parquet", MENTION_SCHEMA))
-            if workers > 1 and n_chunks > 1:
+            if workers > 1:
                 pool = stack.enter_context(ProcessPoolExecutor(
                     workers, mp_context=mp.get_context("fork"), initializer=_init_worker, initargs=(lexicon,)
                 ))  # fmt: skip
-                results: Iterator[tuple[pa.Table, pa.Table, pa.Table]] = pool.map(_worker_chunk, _chunks(posts))
+                results: Iterator[tuple[pa.Table, pa.Table, pa.Table]] = _ordered(pool, chunks(), 2 * workers)
             else:
-                results = (process_chunk(c, lexicon) for c in _chunks(posts))
+                results = (process_chunk(c, lexicon) for c in chunks())
             for sentences, tokens, mentions in results:
                 ws.write_arrow(sentences)
                 wt.write_arrow(tokens)
                 wm.write_arrow(mentions)
                 if progress:
-                    progress(size // n_chunks)
+                    step = min(size - done, sum(len(x) for x in sentences.column("text").to_pylist()) * 2)
+                    done += step
+                    progress(step)
         manifest = {
             **manifest_extra,
             "source": Path(path).name,
             "input_path": str(Path(path).resolve()),
             "package_version": __version__,
-            "encoding": tables.encoding,
-            "lines": tables.n_lines,
-            "posts": len(posts),
-            "unassigned": len(tables.unassigned),
-            "warnings": tables.warnings,
+            "encoding": stream.encoding,
+            "lines": stream.n_lines,
+            "posts": counts["posts"],
+            "unassigned": counts["unassigned"],
+            "warnings": stream.warnings,
             "seconds": round(time.perf_counter() - t0, 3),
         }
         write_manifest(tmp, manifest)
-    if progress:
-        progress(size - (size // n_chunks) * n_chunks if len(posts) else size)
+    if progress and size > done:
+        progress(size - done)
     return manifest

@@ -190,25 +190,32 @@ class TableWriter:
     def __init__(self, path: Path, schema: pa.Schema) -> None:
         self.path = path
         self.schema = schema
-        self._writer = pq.ParquetWriter(path, schema, compression="zstd")
+        self._writer: pq.ParquetWriter | None = None
+
+    def _open(self, schema: pa.Schema) -> pq.ParquetWriter:
+        if self._writer is None:
+            self.schema = schema  # the first table's schema, with its pandas metadata if any
+            self._writer = pq.ParquetWriter(self.path, schema, compression="zstd")
+        return self._writer
 
     def write(self, df: pd.DataFrame) -> None:
-        if len(df):
-            self._writer.write_table(
-                pa.Table.from_pandas(df, schema=self.schema, preserve_index=False)
-            )
+        """Append ``df`` as one row group (nothing for an empty frame)."""
+        if not len(df):
+            return
+        table = pa.Table.from_pandas(df, schema=self.schema, preserve_index=False)
+        self._open(table.schema).write_table(table.cast(self.schema) if self._writer else table)
 
     def write_arrow(self, table: pa.Table) -> None:
-        """Append an Arrow table with this writer's schema."""
+        """Append an Arrow table with this writer's schema (nothing for an empty table)."""
         if table.num_rows:
-            self._writer.write_table(table)
+            self._open(self.schema).write_table(table.cast(self.schema))
 
     def write_columns(self, columns: dict[str, list[Any]]) -> None:
-        if columns and len(next(iter(columns.values()))):
-            self._writer.write_table(pa.table(columns, schema=self.schema))
+        self.write_arrow(pa.table(columns, schema=self.schema))
 
     def close(self) -> None:
-        self._writer.close()
+        """Close the file; a writer that got no rows still writes an empty table."""
+        self._open(self.schema).close()
 
     def __enter__(self) -> TableWriter:
         return self

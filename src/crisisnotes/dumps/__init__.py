@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from .encoding import NEWLINES, decode_bytes
+from .encoding import decode_bytes
 from .errors import DumpError
-from .timeline import segment_lines
+from .stream import iter_lines, segment_stream
 
-__all__ = ["DumpError", "DumpTables", "read_dump", "POSTS_COLUMNS", "UNASSIGNED_COLUMNS"]
+__all__ = ["DumpError", "DumpStream", "DumpTables", "iter_dump", "read_dump", "POSTS_COLUMNS", "UNASSIGNED_COLUMNS"]
 
 POSTS_COLUMNS = [
     "post_id", "source", "line_start", "line_end", "text_line_end", "body_line_start",
@@ -82,11 +83,25 @@ def posts_frame(rows: list[dict]) -> pd.DataFrame:
     return df
 
 
-def read_dump(path: str | Path) -> DumpTables:
-    """Read one dump file into ``posts`` and ``unassigned`` tables.
+@dataclass
+class DumpStream:
+    """A dump being read window by window: iterate :attr:`windows` for ``(posts, unassigned)``
+    DataFrames; :attr:`encoding`, :attr:`n_lines` and :attr:`warnings` are complete once
+    the windows are exhausted."""
 
-    The format is detected from the content, not the file name. Raises
-    :class:`DumpError` (naming the file and line) for what cannot be read.
+    path: Path
+    encoding: str
+    windows: Iterator[tuple[pd.DataFrame, pd.DataFrame]]
+    n_lines: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def iter_dump(path: str | Path, *, window: int = 20000) -> DumpStream:
+    """Open one dump for reading in windows of about ``window`` lines.
+
+    Memory holds the decoded text and one window's rows, not the whole dump's
+    posts. Raises :class:`DumpError` (naming the file and line) for what cannot
+    be read; the format is detected from the content, not the file name.
     """
     path = Path(path)
     try:
@@ -103,27 +118,62 @@ def read_dump(path: str | Path) -> DumpTables:
             "only copied timeline text (save the page's text instead; HTML/JSON readers are planned)",
             line=1,
         )
-    lines = NEWLINES.split(decoded.text)
-    decoded.text = ""
-    posts, unassigned = segment_lines(lines, source=path.name, bad_lines=decoded.bad_lines)
-    quarantined = {u["line"] for u in unassigned if u["reason"] == "undecodable"}
-    warnings = [
-        f"{path}:{line}: undecodable bytes ({decoded.encoding}); "
-        + ("line quarantined" if line in quarantined else "kept in its post")
-        for line in decoded.bad_lines
-        if line in quarantined or lines[line - 1].strip()
-    ]
-    warnings += [
-        f"{path}:{p['text_line_end'] + 1}: {p['date_error']}"  # the attribution line
-        for p in posts
-        if p["date_error"]
-    ]
-    n_lines = len(lines)
-    del lines
+    stream = DumpStream(path, decoded.encoding, iter(()))
+
+    def windows() -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+        bad = set(decoded.bad_lines)
+        n = 0
+        for posts, unassigned in segment_stream(
+            _counting(iter_lines(decoded.text), stream), source=path.name,
+            bad_lines=decoded.bad_lines, window=window,
+        ):  # fmt: skip
+            quarantined = {u["line"] for u in unassigned if u["reason"] == "undecodable"}
+            spans = [(p["line_start"], p["line_end"]) for p in posts]
+            stream.warnings += [
+                f"{path}:{line}: undecodable bytes ({decoded.encoding}); "
+                + ("line quarantined" if line in quarantined else "kept in its post")
+                for line in sorted(bad)
+                if line in quarantined or any(a <= line <= b for a, b in spans)
+            ]
+            stream.warnings += [
+                f"{path}:{p['text_line_end'] + 1}: {p['date_error']}"  # the attribution line
+                for p in posts
+                if p["date_error"]
+            ]
+            n += len(posts)
+            yield posts_frame(posts), unassigned_frame(unassigned)
+        decoded.text = ""
+
+    stream.windows = windows()
+    return stream
+
+
+def _counting(lines: Iterator[str], stream: DumpStream) -> Iterator[str]:
+    for line in lines:
+        stream.n_lines += 1
+        yield line
+
+
+def unassigned_frame(rows: list[dict]) -> pd.DataFrame:
+    """Build the ``unassigned`` table from reader rows."""
+    return pd.DataFrame(rows, columns=UNASSIGNED_COLUMNS).astype({"line": "int64"})
+
+
+def read_dump(path: str | Path) -> DumpTables:
+    """Read one dump file into ``posts`` and ``unassigned`` tables (all in memory).
+
+    The format is detected from the content, not the file name. Raises
+    :class:`DumpError` (naming the file and line) for what cannot be read.
+    For big dumps, :func:`iter_dump` reads window by window.
+    """
+    stream = iter_dump(path)
+    parts = list(stream.windows)
+    posts = pd.concat([p for p, _ in parts], ignore_index=True) if parts else posts_frame([])
+    unassigned = pd.concat([u for _, u in parts], ignore_index=True) if parts else unassigned_frame([])
     return DumpTables(
-        posts=posts_frame(posts),
-        unassigned=pd.DataFrame(unassigned, columns=UNASSIGNED_COLUMNS).astype({"line": "int64"}),
-        encoding=decoded.encoding,
-        n_lines=n_lines,
-        warnings=warnings,
+        posts=posts,
+        unassigned=unassigned.astype({"line": "int64"}),
+        encoding=stream.encoding,
+        n_lines=stream.n_lines,
+        warnings=stream.warnings,
     )

@@ -1,0 +1,84 @@
+"""Segment a dump window by window, so memory does not grow with the dump's size.
+
+Where a post ends is decided by the next attribution line, and where a
+tweet text starts only by the lines above it. So a window of lines can be
+cut right before the tweet text of its last attribution: everything above
+the cut is final, the rest is carried into the next window. A window with
+fewer than two attribution lines grows until it has two (or the file ends).
+
+Examples
+--------
+>>> lines = ["A https://t.co/a", "— X (@x) 2022年1月1日", "body", "B https://t.co/b",
+...          "— Y (@y) 2022年1月2日", "C https://t.co/c", "— Z (@z) 2022年1月3日"]
+>>> windows = list(segment_stream(lines, source="d.txt", window=3))
+>>> [[p["post_id"] for p in posts] for posts, _ in windows]
+[['d.txt:1'], ['d.txt:4', 'd.txt:6']]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from .timeline import segment_lines
+
+Rows = list[dict[str, Any]]
+_NL = re.compile(r"\r\n|\r|\n")
+
+
+def iter_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` (CRLF, CR or LF), one at a time.
+
+    >>> list(iter_lines("a\\r\\nb\\rc\\n"))
+    ['a', 'b', 'c', '']
+    """
+    pos = 0
+    for m in _NL.finditer(text):
+        yield text[pos : m.start()]
+        pos = m.end()
+    yield text[pos:]
+
+
+def _shift(posts: Rows, unassigned: Rows, base: int, source: str) -> tuple[Rows, Rows]:
+    if base:
+        for p in posts:
+            for k in ("line_start", "line_end", "text_line_end", "body_line_start"):
+                if p[k] is not None:
+                    p[k] += base
+            p["post_id"] = f"{source}:{p['line_start']}"
+        for u in unassigned:
+            u["line"] += base
+    return posts, unassigned
+
+
+def segment_stream(
+    lines: Iterable[str], *, source: str, bad_lines: Sequence[int] = (), window: int = 20000
+) -> Iterator[tuple[Rows, Rows]]:
+    """Yield ``(posts, unassigned)`` rows window by window; together they equal :func:`segment_lines`."""
+    it = iter(lines)
+    bad = sorted(bad_lines)
+    buf: list[str] = []
+    base, size, eof = 0, window, False
+    while True:
+        while not eof and len(buf) < size:
+            try:
+                buf.append(next(it))
+            except StopIteration:
+                eof = True
+        local_bad = [b - base for b in bad if base < b <= base + len(buf)]
+        posts, unassigned = segment_lines(buf, source=source, bad_lines=local_bad)
+        if eof:
+            yield _shift(posts, unassigned, base, source)
+            return
+        attributed = [p for p in posts if not p["is_orphan"]]
+        if len(attributed) < 2:
+            size *= 2  # a long stretch without attributions: read on
+            continue
+        cut = attributed[-1]["line_start"] - 1
+        done = [p for p in posts if p["line_start"] - 1 < cut]
+        stray = [u for u in unassigned if u["line"] - 1 < cut]
+        yield _shift(done, stray, base, source)
+        buf = buf[cut:]
+        base += cut
+        size = window
