@@ -170,14 +170,12 @@ def tokenize_tsv(s: str, *, lang: str = "ja", tagger: fugashi.GenericTagger | No
     return "\n".join(p for p in parts if p)
 
 
-_RULE_ROW = "\\g<0>\t" + RULE_MARK + "\t\t\t\t\\g<0>\n"
-_GAP = re.compile(r"[^\S\t\n]+")
+_RULE_ANY = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _RULE.pattern))  # same tokens, no groups: findall gives strings
+_RULE_MID = "\t" + RULE_MARK + "\t\t\t\t"
 
 
 def _rule_tsv(s: str) -> str:
-    # every non-space character belongs to some rule token, so the gaps are whitespace:
-    # one C-level substitution writes all rows, a second drops the gaps
-    return _GAP.sub("", _RULE.sub(_RULE_ROW, s.replace("\t", " ").replace("\n", " "))).rstrip("\n")
+    return "\n".join([t + _RULE_MID + t for t in _RULE_ANY.findall(s)])
 
 
 def tokenize_columns(s: str, *, lang: str = "ja", tagger: fugashi.GenericTagger | None = None) -> list[list[str]]:
