@@ -160,7 +160,8 @@ _CANCELLED = re.compile(
 )
 _CANCEL_BEFORE = re.compile(r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s|ling)?|scrap(?:ped)?)\s+(?:\w+\s+){0,3}$", re.I)
 _NEG_BEFORE = re.compile(
-    r"\b(?:reluctant to|refus(?:e|es|ed|ing) to|not to|won't|will not|did not|didn't|does not|doesn't|never)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:reluctant to|refus(?:e|es|ed|ing) to|not to|won't|will not|did not|didn't|does not|doesn't|never|"
+    r"could not|couldn't|failed to|unable to)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 _NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)")
@@ -185,6 +186,8 @@ _PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterd
 _EN_PLANNED_BEFORE = re.compile(
     r"\b(?:to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,3}[\w'-]*$", re.I
 )
+_GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
+_EN_PAST_CUE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+$|\b(?:met|spoke|spoken|wrote|written|held|sent|talked|phoned|visited)\b", re.I)
 _JA_PLANNED_AFTER = re.compile(r"(?:を|の)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
 _IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
@@ -213,6 +216,9 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         mode = "statement"  # a conditional sanctions threat is a warning
     chosen = cue_parties(text, parties, cue.start, cue.end, lang=lang, mode=mode, carried=carried,
                          borrowed=borrowed)  # fmt: skip
+    if _GATHERING.search(cue.surface):
+        # 日米豪印の首脳会合, G7外相会合: the members are named before the gathering's name
+        chosen = [p for p in chosen if p.start < cue.start]
     if speaker is not None and first_person(text, lang):
         chosen.append(speaker)
     if (AGAIN.search(text) or _BOTH.search(text)) and earlier:
@@ -225,8 +231,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     q = next((m for m in _QUOTE_NAME.finditer(text) if m.start() < cue.start < m.end()), None)
     c_start, c_end = (q.end(), q.end()) if q else (cue.start, cue.end)
     status = _status(s, text, lang, c_end, max((e.cue.end for e in same), default=0))
-    if mode == "statement" and cue.mode == "sanctions":
-        status = "occurred"
+    if mode == "statement" and (cue.mode == "sanctions" or not _EN_PLANNED_BEFORE.search(before[-40:])):
+        status = "occurred"  # a warning or demand is made now, whatever future it speaks of
     if mode == "statement" and re.search(_SPECULATION, text, re.I):
         return []
     persons = {p.code for p in chosen if p.start >= 0 and _is_person(p)}
@@ -264,6 +270,8 @@ def _status(s, text: str, lang: str, cue_end: int, from_pos: int = 0) -> str:
         before = text[max(0, cue_end - 60) : cue_end]
         if _EN_PLANNED_BEFORE.search(before):
             return "planned"
+        if _EN_PAST_CUE.search(text[max(0, cue_end - 30) : cue_end]):
+            return "occurred"
         return tense.guess_status(text, cue_end, lang=lang)
     if _JA_PLANNED_AFTER.match(text, cue_end):
         return "planned"
@@ -302,7 +310,7 @@ def _dedupe(events: list[_Event]) -> list[_Event]:
     keep = []
     for e in out:
         if e.mode == "statement" and any(
-            c.codes <= e.codes and c.when.date is not None and e.when.date is not None
+            e.codes <= c.codes and c.when.date is not None and e.when.date is not None
             and _compatible(c.when, e.when) for c in calls
         ):  # fmt: skip
             continue

@@ -34,7 +34,8 @@ _CONTEXT_JA = re.compile(
     r"攻撃|紛争|戦闘|国民|経済|市場)"
 )
 _CONTEXT_EN_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:crisis|conflict|borders?|war|situation|economy|market)\b", re.I
+    r"^(?:'s|’s)?\s*(?:crisis|conflict|borders?|war|situation|economy|market|aggression|invasion|offensive|troops|forces|"
+    r"military build-?up)\b", re.I
 )
 _CONTEXT_EN_BEFORE = re.compile(
     r"\b(?:invasion of|invade|invades|invading|invaded|attack on|attack|offensive against|war in|"
@@ -46,7 +47,8 @@ _EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", r
 _EN_BOUNDARY = re.compile(
     r";|\s[—–]\s|,\s+(?=(?:as|while|after|before|because|although|though|which|who|where|amid|"
     r"warning|saying|adding|but|a day|ahead of|following)\b)|\s(?=as\s+(?:[A-Z]|the\b))"
-    r"|,?\s+(?=and\s+(?:will\s+)?(?:warned|warns|said|says|added|urged|vowed|will|would|then|also|later|he|she|they)\b)"
+    r"|,?\s+(?=and\s+(?:will\s+)?(?:warned|warns|said|says|added|urged|vowed|will|would|then|also|later|he|she|they|"
+    r"the|both)\b)"
 )
 _FIRST_PERSON_EN = re.compile(r"\b(?:I|We|we|my|My|our|Our)\b")
 _FIRST_PERSON_JA = re.compile(r"私は|私が|われわれ|我々|わが国")
