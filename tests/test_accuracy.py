@@ -1,0 +1,51 @@
+"""Accuracy against the gold annotations, scored by the reference scorer (GUIDELINES rules).
+
+Floors, not targets: they catch regressions. Measured values are in the closing notes and
+``benchmarks/score_gold.py`` prints them (with a diff of the events).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "tools" / "score.py"
+
+CASES = {
+    "seed": (SHARED / "seed" / "000_eb35837e95dd632a.txt", SHARED / "seed" / "gold_seed.json",
+             {"actor_f1": 0.95, "event_f1": 0.8, "core_event_f1": 0.9, "event_date_acc": 0.9}),
+    "sample": (ROOT / "data" / "raw" / "sample_ukraine_2022.txt", ROOT / "tests" / "data" / "sample_gold.json",
+               {"actor_f1": 0.95, "event_f1": 0.8, "core_event_f1": 0.85, "event_date_acc": 0.85}),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=sorted(CASES))
+def scores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
+    dump, gold, floors = CASES[request.param]
+    if not SCORER.exists() or not dump.exists() or not gold.exists():
+        pytest.skip(f"reference scorer or gold files absent ({SCORER}, {dump}, {gold})")
+    cache = tmp_path_factory.mktemp(f"score-{request.param}")
+    out = subprocess.run(
+        [sys.executable, str(SCORER), str(dump), str(gold), "--cache", str(cache)],
+        capture_output=True, text=True, check=True, timeout=600,
+    )  # fmt: skip
+    return json.loads(out.stdout), floors
+
+
+def test_posts_segment_exactly_and_no_line_is_lost(scores: tuple[dict, dict]) -> None:
+    got, _ = scores
+    assert got["posts_exact"], got
+    assert got["lines_lost"] == 0 and got["lines_double"] == 0
+
+
+@pytest.mark.parametrize("metric", ["actor_f1", "event_f1", "core_event_f1", "event_date_acc"])
+def test_scores_stay_above_their_floor(scores: tuple[dict, dict], metric: str) -> None:
+    got, floors = scores
+    assert "event_error" not in got and "actor_error" not in got, got
+    assert got[metric] >= floors[metric], f"{metric} = {got[metric]} < {floors[metric]}"
