@@ -184,10 +184,11 @@ _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
 _STRONG_PLAN = re.compile(r"予定|見通し|見込み|方針|調整され|調整して|計画|ことにな[るっ]|意向")
 _PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterday\b|\blast (?:week|month)\b", re.I)
 _EN_PLANNED_BEFORE = re.compile(
-    r"\b(?:to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,3}[\w'-]*$", re.I
+    r"\b(?:to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
 )
+_EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+$", re.I)
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
-_EN_PAST_CUE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+$|\b(?:met|spoke|spoken|wrote|written|held|sent|talked|phoned|visited)\b", re.I)
+_EN_PAST_CUE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+$|\b(?:met|spoke|spoken|wrote|held|sent|talked|phoned|visited)\b", re.I)
 _JA_PLANNED_AFTER = re.compile(r"(?:を|の)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
 _IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
@@ -201,8 +202,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []
     if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)):
         return []
-    if lang == "ja" and _REFERENCE.match(after):
-        return []  # 会談後, 電話会談に先立ち: a time reference to an interaction told elsewhere
+    if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]):
+        return []  # 会談後, after the meeting: a time reference to an interaction told elsewhere
     if cue.mode != "statement" and _REQUESTED.match(after):
         return []  # 交渉を始めるよう求め: the request is the event (a statement)
     if cue.mode == "statement" and _OWN_CITIZENS.search(text):

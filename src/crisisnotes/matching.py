@@ -12,8 +12,8 @@ Matching runs on NFKC text, never on tokens (unidic-lite splits ブリンケン 
    米ロ, 独仏) and single ones before an office or after 対/訪/駐 (英外相,
    露大統領府, 対中露, 訪米) give each state; ordinary words (米価, 新米, 中止,
    期間中, 毎日, 独自, 仏教, 26日) do not match.
-3. **capital metonyms** (English): ``Moscow said``, ``Washington's`` name the state;
-   ``in Geneva`` does not.
+3. **capital metonyms** (English): ``Moscow said``, ``Washington's``, ``warned Moscow``,
+   ``talks with Kyiv`` name the state; ``in Geneva`` and ``flew to Moscow`` do not.
 
 A role title (``米国務長官``) gives the person who held it on the post's date
 (``via="role"``) and the state it names; next to that person's name
@@ -33,7 +33,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .actors import Lexicon
 from .text import normalize
@@ -62,6 +65,11 @@ _METONYM_VERBS = (
 )
 _METONYM = re.compile(
     rf"\b(?P<city>{'|'.join(CAPITALS)})(?:'s\b|’s\b|\s+(?:{_METONYM_VERBS})\b|\s+and\s+(?=[A-Z]))"
+)
+_METONYM_OBJECT = re.compile(
+    r"\b(?:hand|hands|handed|give|gives|gave|tell|tells|told|warn|warns|warned|urge|urges|urged|send|sends|sent|"
+    r"ask|asks|asked|accuse|accused|pressure|pressured|reassure|reassured|offer|offered|with|against)\s+"
+    rf"(?P<city>{'|'.join(CAPITALS)})\b(?!['’]s)"
 )
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{'|'.join(CAPITALS)})\s+and\s+(?P<b>{'|'.join(CAPITALS)})\b")
 _KATA = re.compile(r"[\u30a0-\u30ffー]")
@@ -138,9 +146,10 @@ class Matcher:
         if self.runs is None:
             return []
         out: list[Mention] = []
+        overlaps = _overlap_index(covered)
         for m in self.runs.finditer(text):
             s, e = m.start(), m.end()
-            if any(s < ce and cs < e for cs, ce in covered):
+            if overlaps(s, e):
                 continue
             chars = [(i, c) for i, c in enumerate(m.group(), start=s) if c != "・"]
             if self._run_ok(text, s, e, "".join(c for _, c in chars)):
@@ -169,6 +178,26 @@ class Matcher:
         if prefix_ok and not _KANJI.match(post or "a"):
             return True
         return (not pre or not pre.isalnum()) and post in PARTICLES
+
+
+def _overlap_index(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``overlaps(s, e)``: does ``[s, e)`` overlap any of ``spans``? O(log n) per query.
+
+    (A linear scan per query made matching quadratic in the mentions of one post.)
+
+    >>> overlaps = _overlap_index([(10, 12), (0, 3)])
+    >>> overlaps(2, 5), overlaps(3, 10), overlaps(11, 20)
+    (True, False, True)
+    """
+    spans = sorted(spans)
+    starts = [cs for cs, _ in spans]
+    reach = list(accumulate((ce for _, ce in spans), max))  # furthest end among spans[: k + 1]
+
+    def overlaps(s: int, e: int) -> bool:
+        k = bisect_left(starts, e)  # spans[:k] start before e
+        return k > 0 and reach[k - 1] > s
+
+    return overlaps
 
 
 def _bounded(text: str, alias: str, s: int, e: int) -> bool:
@@ -206,6 +235,8 @@ def find_mentions(text: str, lex: Lexicon, *, on: dt.date | None = None) -> list
     taken = {(m.start, m.end) for m in found}
     for m in _METONYM.finditer(text):
         _add_capital(mt, found, taken, m.group("city"), m.start("city"))
+    for m in _METONYM_OBJECT.finditer(text):
+        _add_capital(mt, found, taken, m.group("city"), m.start("city"))
     for m in _BETWEEN.finditer(text):
         for g in ("a", "b"):
             _add_capital(mt, found, taken, m.group(g), m.start(g))
@@ -223,12 +254,13 @@ def _add_capital(mt: Matcher, found: list[Mention], taken: set, city: str, s: in
 def _merge_roles(found: list[Mention]) -> list[Mention]:
     """Drop a role mention when the same person is named right beside it."""
     names = [m for m in found if m.via != "role"]
+    by_actor: dict[str, list[Mention]] = {}
+    for n in names:
+        by_actor.setdefault(n.actor_id, []).append(n)
     out = list(names)
     for r in (m for m in found if m.via == "role"):
-        near = any(
-            n.actor_id == r.actor_id and (abs(n.start - r.end) <= 2 or abs(r.start - n.end) <= 2)
-            for n in names
-        )
+        same = by_actor.get(r.actor_id, ())
+        near = any(abs(n.start - r.end) <= 2 or abs(r.start - n.end) <= 2 for n in same)
         if not near:
             out.append(r)
     return out

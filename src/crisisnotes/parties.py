@@ -39,7 +39,7 @@ _CONTEXT_EN_AFTER = re.compile(
 )
 _CONTEXT_EN_BEFORE = re.compile(
     r"\b(?:invasion of|invade|invades|invading|invaded|attack on|attack|offensive against|war in|"
-    r"situation in|crisis in|border with|troops near|forces near)\s+$",
+    r"situation in|crisis in|border with|troops near|forces near|over|about|regarding|concerning|surrounding)\s+$",
     re.I,
 )
 _EN_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
