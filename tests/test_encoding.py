@@ -105,30 +105,38 @@ def test_binary_input_is_refused_naming_the_file(tmp_path, data):
     assert info.value.path == str(path)
 
 
-NOT_TIMELINE = [
-    pytest.param(
-        "<!DOCTYPE html>\n<html><body><p>x</p></body></html>\n", "HTML", id="html-doctype"
-    ),
-    pytest.param("<html lang='ja'><head></head><body>本文</body></html>", "HTML", id="html-tag"),
+HTML_WITHOUT_EMBEDS = [
+    pytest.param("<!DOCTYPE html>\n<html><body><p>x</p></body></html>\n", id="html-doctype"),
+    pytest.param("<html lang='ja'><head></head><body>本文</body></html>", id="html-tag"),
     pytest.param(
         '<div class="tweet"><blockquote><p>見出し</p></blockquote></div>\n<div><span>x</span></div>',
-        "HTML",
         id="html-fragment",
     ),
-    pytest.param('{"posts": [{"text": "見出し", "handle": "nhk_news"}]}', "JSON", id="json-object"),
-    pytest.param('[\n  {"text": "Headline"}\n]\n', "JSON", id="json-array"),
-    pytest.param('{"text": "a"}\n{"text": "b"}\n', "JSON", id="json-lines"),
+]
+JSON_NOT_A_TWEET_ARCHIVE = [
+    pytest.param('{"posts": [{"text": "見出し", "handle": "nhk_news"}]}', id="json-object"),
+    pytest.param('[\n  {"text": "Headline"}\n]\n', id="json-array"),
+    pytest.param('{"text": "a"}\n{"text": "b"}\n', id="json-lines"),
 ]
 
 
-@pytest.mark.parametrize(("text", "kind"), NOT_TIMELINE)
-def test_html_or_json_with_txt_name_is_refused(tmp_path, text, kind):
+@pytest.mark.parametrize("text", HTML_WITHOUT_EMBEDS)
+def test_html_with_txt_name_is_read_as_html(tmp_path, text):
+    tables = read_dump(write(tmp_path, text.encode("utf-8"), name="export.txt"))
+    assert tables.format == "html"
+    assert tables.posts["is_orphan"].all()  # no embedded tweet: the page's text is one orphan post
+    body = tables.posts["body"]
+    assert body.str.len().gt(0).all() and not body.str.contains("<").any()
+
+
+@pytest.mark.parametrize("text", JSON_NOT_A_TWEET_ARCHIVE)
+def test_json_that_is_no_tweet_archive_is_refused(tmp_path, text):
     path = write(tmp_path, text.encode("utf-8"), name="export.txt")
     with pytest.raises(DumpError) as info:
         read_dump(path)
     message = str(info.value)
     assert message.startswith(f"{path}:1:")
-    assert kind in message and "timeline" in message
+    assert "JSON" in message and "twarc2" in message
 
 
 @pytest.mark.parametrize(

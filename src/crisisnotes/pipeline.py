@@ -56,22 +56,37 @@ MENTION_SCHEMA = pa.schema(
 assert [f.name for f in MENTION_SCHEMA] == mention_columns()
 
 
+def _known(x: Any) -> bool:
+    return x is not None and not pd.isna(x)
+
+
 def sentence_rows(posts: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Sentences of posts (tweet text first, then body), with the raw line each starts on."""
+    """Sentences of posts (tweet text first, then body), with the raw line each starts on.
+
+    A retweet (``is_retweet``) repeats a post and gives no sentences. A line is
+    never past the post's ``line_end``, nor a tweet-text line past ``text_line_end``
+    (an archive's tweet text sits on one raw line, whatever line breaks it holds).
+    """
     rows: list[dict[str, Any]] = []
     for p in posts:
+        if p.get("is_retweet"):
+            continue
         sid = 0
-        parts = (("text", p.get("line_start"), p.get("text") or ""),
-                 ("body", p.get("body_line_start"), p.get("body") or ""))  # fmt: skip
-        for part, first, text in parts:
+        end = p.get("line_end")
+        parts = (("text", p.get("line_start"), p.get("text_line_end"), p.get("text") or ""),
+                 ("body", p.get("body_line_start"), end, p.get("body") or ""))  # fmt: skip
+        for part, first, last, text in parts:
             if not text:
                 continue
+            bounds = [int(x) for x in (last, end) if _known(x)]
             for k, line in enumerate(text.split("\n")):
+                at = int(first) + k if _known(first) else None
+                if at is not None and bounds:
+                    at = min(at, *bounds)
                 for a, b in sentence_spans(line):
                     s = line[a:b]
                     rows.append({
-                        "post_id": p["post_id"], "sentence_id": sid, "part": part,
-                        "line": int(first) + k if first is not None and not pd.isna(first) else None,
+                        "post_id": p["post_id"], "sentence_id": sid, "part": part, "line": at,
                         "text": s, "norm": normalize(s), "lang": guess_lang(s),
                     })  # fmt: skip
                     sid += 1
@@ -174,7 +189,8 @@ def _worker_chunk(records: list[dict[str, Any]]) -> tuple[pa.Table, pa.Table, pa
 
 def _chunks(posts: pd.DataFrame) -> Iterator[list[dict[str, Any]]]:
     """Posts as lists of dicts, one chunk at a time (never the whole dump as Python objects)."""
-    cols = ["post_id", "line_start", "body_line_start", "text", "body", "posted_on"]
+    cols = ["post_id", "line_start", "line_end", "text_line_end", "body_line_start", "text", "body",
+            "posted_on", "is_retweet"]  # fmt: skip
     for k in range(0, len(posts), CHUNK_POSTS):
         yield posts.iloc[k : k + CHUNK_POSTS][cols].to_dict("records")
 
@@ -194,9 +210,10 @@ POSTS_SCHEMA = pa.schema([
     ("post_id", pa.string()), ("source", pa.string()), ("line_start", pa.int64()),
     ("line_end", pa.int64()), ("text_line_end", pa.int64()), ("body_line_start", pa.int64()),
     ("outlet", pa.string()), ("handle", pa.string()), ("posted_on", pa.timestamp("ns")),
-    ("date_raw", pa.string()), ("date_error", pa.string()), ("lang", pa.string()),
-    ("text", pa.string()), ("body", pa.string()), ("urls", pa.list_(pa.string())),
-    ("hashtags", pa.list_(pa.string())), ("is_orphan", pa.bool_()),
+    ("posted_at", pa.timestamp("ns", tz="UTC")), ("date_raw", pa.string()),
+    ("date_error", pa.string()), ("lang", pa.string()), ("text", pa.string()),
+    ("body", pa.string()), ("urls", pa.list_(pa.string())), ("hashtags", pa.list_(pa.string())),
+    ("is_orphan", pa.bool_()), ("is_retweet", pa.bool_()),
 ])  # fmt: skip
 UNASSIGNED_SCHEMA = pa.schema(
     [("source", pa.string()), ("line", pa.int64()), ("text", pa.string()), ("reason", pa.string())]
@@ -211,14 +228,17 @@ def ingest_file(
     manifest_extra: Mapping[str, Any],
     progress: Callable[[int], None] | None = None,
     workers: int = 1,
+    columns: Mapping[str, str] | None = None,
+    tz_default: str | None = None,
 ) -> dict[str, Any]:
     """Read ``path`` and write all its tables into ``folder`` (atomically). Returns the manifest.
 
     With ``workers > 1`` the chunks of posts are processed in that many worker
     processes (each with its own MeCab Tagger); the output is identical.
+    ``columns`` and ``tz_default`` go to the reader (:func:`~crisisnotes.dumps.iter_dump`).
     """
     t0 = time.perf_counter()
-    stream = iter_dump(path)
+    stream = iter_dump(path, columns=columns, tz_default=tz_default)
     size = max(1, Path(path).stat().st_size)
     lexicon.user_dictionary()  # build once, before any worker starts
     counts = {"posts": 0, "unassigned": 0}
@@ -259,6 +279,7 @@ def ingest_file(
             "source": Path(path).name,
             "input_path": str(Path(path).resolve()),
             "package_version": __version__,
+            "format": stream.format,
             "encoding": stream.encoding,
             "lines": stream.n_lines,
             "posts": counts["posts"],
