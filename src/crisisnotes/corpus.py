@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +22,10 @@ from . import __version__, store
 from .actors import Lexicon
 from .config import PROCESSED_DATA_DIR
 from .dumps import DumpError
+from .duplicates import merge_duplicates
 
-DUMP_SUFFIXES = (".txt", ".text")
+DUMP_SUFFIXES = (".txt", ".text", ".jsonl", ".json", ".csv", ".tsv", ".html", ".htm")
+"""Files in a folder that are read as dumps (the format itself is detected from the content)."""
 
 
 @dataclass
@@ -82,12 +84,16 @@ def ingest(
     progress: Callable[[int], None] | None = None,
     on_file: Callable[[Path], None] | None = None,
     workers: int = 1,
+    columns: Mapping[str, str] | None = None,
+    tz_default: str | None = None,
 ) -> IngestReport:
     """Build the processed tables of every dump in ``paths`` (skipping unchanged ones).
 
     A dump that cannot be read is reported in ``errors`` (file and line) and
     the others are still processed. ``workers`` processes share each dump's
-    chunks of posts (same output as one worker).
+    chunks of posts (same output as one worker). ``columns`` and ``tz_default``
+    go to the reader (:func:`crisisnotes.dumps.iter_dump`) and are part of the
+    cache key.
     """
     from .pipeline import ingest_file
 
@@ -108,6 +114,10 @@ def ingest(
             "code": code_fingerprint(),
             "lexicon": lexicon.fingerprint,
         }
+        if columns:
+            expect["columns"] = dict(columns)
+        if tz_default:
+            expect["tz_default"] = tz_default
         if not force and store.is_valid(folder, expect):
             report.reused.append(f.name)
             report.folders.append(folder)
@@ -116,7 +126,7 @@ def ingest(
             continue
         try:
             man = ingest_file(f, folder, lexicon=lexicon, manifest_extra=expect, progress=progress,
-                              workers=workers)  # fmt: skip
+                              workers=workers, columns=columns, tz_default=tz_default)  # fmt: skip
         except DumpError as e:
             report.errors.append(e)
             continue
@@ -131,9 +141,15 @@ class Corpus:
     """The tables of one or more processed dumps.
 
     Tables are read from Parquet on first use; ``table(name, columns=...)``
-    reads only the columns an analysis needs. By default ``mentions`` follows
-    the annotation guidelines: a person named only by office (米国務長官 with no
-    name) is not a mention of that person; ``resolve_roles=True`` adds them.
+    reads only the columns an analysis needs (as stored, before duplicates
+    are merged). By default ``mentions`` follows the annotation guidelines: a
+    person named only by office (米国務長官 with no name) is not a mention of
+    that person; ``resolve_roles=True`` adds them.
+
+    A post found in several dumps (same handle, date and text) is kept once in
+    ``posts`` — ``also_in`` lists the ``post_id`` of the copies — and
+    ``sentences``, ``tokens`` and ``mentions`` hold only the kept posts' rows;
+    ``duplicates_merged`` counts the copies dropped (:mod:`crisisnotes.duplicates`).
     """
 
     folders: list[Path]
@@ -141,6 +157,7 @@ class Corpus:
     resolve_roles: bool = False
     report: IngestReport = field(default_factory=IngestReport)
     _cache: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    _dedup: tuple[pd.DataFrame, int] | None = field(default=None, repr=False)
 
     def table(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
         """Concatenate table ``name`` of every dump (only ``columns`` if given)."""
@@ -152,13 +169,26 @@ class Corpus:
 
     def _get(self, name: str) -> pd.DataFrame:
         if name not in self._cache:
-            self._cache[name] = self.table(name)
+            table = self.table(name)
+            if name != "posts" and "post_id" in table and self.duplicates_merged:
+                table = table[table["post_id"].isin(self.posts["post_id"])].reset_index(drop=True)
+            self._cache[name] = table
         return self._cache[name]
+
+    def _merged(self) -> tuple[pd.DataFrame, int]:
+        if self._dedup is None:
+            self._dedup = merge_duplicates(self._get("posts"))
+        return self._dedup
 
     @property
     def posts(self) -> pd.DataFrame:
-        """One row per post (see ``docs/architecture.md``)."""
-        return self._get("posts")
+        """One row per post (see ``docs/architecture.md``); a post found in several dumps once."""
+        return self._merged()[0]
+
+    @property
+    def duplicates_merged(self) -> int:
+        """How many posts were dropped as copies of a post in another (or the same) dump."""
+        return self._merged()[1]
 
     @property
     def unassigned(self) -> pd.DataFrame:
@@ -206,11 +236,16 @@ class Corpus:
             "days": int(posts["posted_on"].dt.normalize().nunique()),
             "unassigned lines": len(self.unassigned),
             "sentences": len(self.sentences),
-            "tokens": int(sum(store.table_rows(f, "tokens") for f in self.folders)),
+            "tokens": self._n_tokens(),
             "mentions": len(self.mentions),
             "actors mentioned": int(self.mentions["actor_id"].nunique()),
         }
         return pd.DataFrame({"count": counts})
+
+    def _n_tokens(self) -> int:
+        if self.duplicates_merged:
+            return len(self.tokens)
+        return int(sum(store.table_rows(f, "tokens") for f in self.folders))  # footers only
 
     def outlet_counts(self) -> pd.DataFrame:
         """Posts per outlet (handle and display name), most active first."""
@@ -237,8 +272,16 @@ def load(
     resolve_roles: bool = False,
     force: bool = False,
     workers: int = 1,
+    columns: Mapping[str, str] | None = None,
+    tz_default: str | None = None,
 ) -> Corpus:
     """Load a dump file or a folder of dumps, building or reusing the processed tables.
+
+    Dumps may be copied timeline text, JSON tweet archives (twarc2, snscrape),
+    tweet CSVs (twarc-csv, or your own columns) or saved pages with embedded
+    tweets, in any mix; the format is read from each file's content
+    (``docs/reading.md``). A post found in several dumps is kept once, with a
+    warning saying how many copies were merged.
 
     Parameters
     ----------
@@ -248,16 +291,34 @@ def load(
     resolve_roles : also count persons named only by their office.
     force : rebuild even when the cache is valid.
     workers : processes to ingest with (each owns a MeCab Tagger; same output as 1).
+    columns : for CSVs with your own column names, which holds what, e.g.
+        ``{"text": "Tweet", "date": "Date", "handle": "Account"}`` (keys: text, date,
+        handle, outlet, body, lang, urls, hashtags).
+    tz_default : IANA time zone that archive times (UTC) are dated in for outlets
+        not in ``lexicons/outlets.csv`` (default: Asia/Tokyo for Japanese posts, UTC
+        for others).
+
+    >>> corpus = load(["news.txt", "search.jsonl"], columns=None)  # doctest: +SKIP
+    >>> corpus.duplicates_merged, corpus.posts["also_in"].str.len().sum()  # doctest: +SKIP
+    (3, 3)
 
     A single file that cannot be read raises :class:`~crisisnotes.DumpError`;
     in a folder such a file is skipped with a warning naming it.
     """
     lexicon = Lexicon.load(actors, roles=roles)
     single = isinstance(path, (str, Path)) and Path(path).is_file()
-    report = ingest(path, out=cache_dir, lexicon=lexicon, force=force, workers=workers)
+    report = ingest(path, out=cache_dir, lexicon=lexicon, force=force, workers=workers,
+                    columns=columns, tz_default=tz_default)  # fmt: skip
     if report.errors:
         if single:
             raise report.errors[0]
         for e in report.errors:
             warnings.warn(f"skipped {e}", stacklevel=2)
-    return Corpus(report.folders, lexicon, resolve_roles=resolve_roles, report=report)
+    corpus = Corpus(report.folders, lexicon, resolve_roles=resolve_roles, report=report)
+    if corpus.duplicates_merged:
+        warnings.warn(
+            f"{corpus.duplicates_merged} duplicate post(s) merged: the same handle, date and text "
+            "in more than one dump (or twice in one); see corpus.posts['also_in']",
+            stacklevel=2,
+        )
+    return corpus
