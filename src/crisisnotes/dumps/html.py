@@ -106,9 +106,17 @@ class _Walker:
         self._pieces.append(s)
         self.line += s.count("\n")
 
-    def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, PreformattedString):  # comment, doctype, CDATA, PI
+    def run(self, soup: BeautifulSoup) -> list[tuple[str, Any, int, int]]:
+        """Walk the whole page (without recursion: pages may nest deeply)."""
+        stack: list[tuple[Tag, Iterator[Any]]] = [(soup, iter(soup.children))]
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if node.name in BLOCKS:
+                    self._end_para()
+            elif isinstance(child, PreformattedString):  # comment, doctype, CDATA, PI
                 self.line += str(child).count("\n")
             elif isinstance(child, NavigableString):
                 self._text(str(child))
@@ -123,15 +131,10 @@ class _Walker:
                     self.items.append(("embed", child, start, self.line))
                 elif child.name == "br":
                     self._pieces.append(_BR)
-                elif child.name in BLOCKS:
-                    self._end_para()
-                    self.walk(child)
-                    self._end_para()
                 else:
-                    self.walk(child)
-
-    def run(self, soup: BeautifulSoup) -> list[tuple[str, Any, int, int]]:
-        self.walk(soup)
+                    if child.name in BLOCKS:
+                        self._end_para()
+                    stack.append((child, iter(child.children)))
         self._end_para()
         return self.items
 
