@@ -434,3 +434,26 @@ def test_no_warnings_for_clean_archives(four_ways):
         warnings.simplefilter("error")
         for name in ("flat.jsonl", "table.csv", "page.html"):
             assert read_dump(four_ways / name).warnings == []
+
+
+def test_a_deeply_nested_page_is_read(tmp_path):
+    page = (
+        "<html><body>" + "<div>" * 3000 + "<p>Deep text.</p>" + "</div>" * 3000
+        + embed("Ministers meet", "A", "a_desk", "January 3, 2022", "en") + "<p>After.</p></body></html>"
+    )  # fmt: skip
+    (tmp_path / "deep.html").write_text(page, encoding="utf-8")
+    p = read_dump(tmp_path / "deep.html").posts
+    assert p[["text", "body"]].values.tolist() == [["", "Deep text."], ["Ministers meet", "After."]]
+
+
+def test_archive_windows_add_up_to_the_whole(raw_pages, four_ways):
+    from crisisnotes.dumps import iter_dump
+
+    for path in (raw_pages, four_ways / "flat.jsonl", four_ways / "table.csv"):
+        stream = iter_dump(path, window=1)
+        parts = list(stream.windows)
+        assert len(parts) > 1
+        whole = read_dump(path)
+        got = pd.concat([p for p, _ in parts], ignore_index=True)
+        pd.testing.assert_frame_equal(got, whole.posts, check_dtype=False)
+        assert stream.n_lines == whole.n_lines
