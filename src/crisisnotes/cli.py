@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -57,11 +58,11 @@ def _ingest(args: argparse.Namespace):
 
     paths = args.paths or [RAW_DATA_DIR]
     files = [f for p in paths for f in dump_files(p)]
-    total = sum(f.stat().st_size for f in files)
+    total = sum(f.stat().st_size for f in files if f.is_file())  # others are reported by ingest
     lexicon = Lexicon.load(args.actors)
     with tqdm(total=total, unit="B", unit_scale=True, desc="ingest", disable=args.quiet, file=sys.stderr) as bar:
         report = ingest(
-            files, out=args.out, lexicon=lexicon, force=args.force,
+            paths, out=args.out, lexicon=lexicon, force=args.force,
             progress=bar.update, on_file=lambda f: bar.set_postfix_str(f.name), workers=args.workers,
         )  # fmt: skip
     for w in report.warnings:
@@ -106,6 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("crisisnotes: interrupted; finished dumps are kept", file=sys.stderr)
         return 130
+    except Exception as e:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("CRISISNOTES_DEBUG"):
+            raise
+        print(f"crisisnotes: error: internal error ({type(e).__name__}: {e}); finished dumps are kept. "
+              "Please report it; CRISISNOTES_DEBUG=1 shows the traceback", file=sys.stderr)  # fmt: skip
+        return 1
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -53,18 +54,32 @@ def code_fingerprint() -> str:
 def dump_files(path: str | Path) -> list[Path]:
     """The dump files of ``path`` (a file, or the dump files in a folder, sorted).
 
-    Hidden files and ``README*`` files in a folder are not dumps.
+    Hidden files and ``README*`` files in a folder are not dumps. An entry with a
+    dump's suffix that is no readable file (a folder, a broken link) is listed all
+    the same, so that ingest names it as an error instead of skipping it silently.
     """
     p = Path(path)
     if p.is_dir():
         return sorted(
             f for f in p.iterdir()
-            if f.is_file() and f.suffix.lower() in DUMP_SUFFIXES
+            if f.suffix.lower() in DUMP_SUFFIXES
             and not f.name.startswith(".") and not f.name.upper().startswith("README")
         )  # fmt: skip
-    if not p.exists():
+    if not p.exists() and not p.is_symlink():  # a broken link is named by ingest
         raise FileNotFoundError(f"{p}: no such file or folder")
     return [p]
+
+
+def _input_sha256(f: Path) -> str:
+    """sha256 of dump file ``f``; a :class:`DumpError` when ``f`` is no readable file."""
+    if not f.is_file():  # never open a folder, a broken link, a pipe or a device
+        why = ("Is a directory" if f.is_dir() else f"broken link to {os.readlink(f)}"
+               if f.is_symlink() else "not a regular file")  # fmt: skip
+        raise DumpError(f, f"cannot read file: {why}")
+    try:
+        return store.sha256_file(f)
+    except OSError as e:
+        raise DumpError(f, f"cannot read file: {e.strerror or e}") from None
 
 
 def _folder_names(files: Sequence[Path]) -> dict[Path, str]:
@@ -107,8 +122,13 @@ def ingest(
         if on_file:
             on_file(f)
         folder = out_dir / name
+        try:
+            sha = _input_sha256(f)
+        except DumpError as e:
+            report.errors.append(e)
+            continue
         expect = {
-            "input_sha256": store.sha256_file(f),
+            "input_sha256": sha,
             "input_size": f.stat().st_size,
             "package_version": __version__,
             "code": code_fingerprint(),
@@ -133,6 +153,8 @@ def ingest(
         report.built.append(f.name)
         report.folders.append(folder)
         report.warnings.extend(man.get("warnings", []))
+        if not man.get("posts") and not man.get("unassigned"):
+            report.warnings.append(f"{f}: no posts: the file is empty or holds only blank lines")
     return report
 
 
@@ -306,7 +328,7 @@ def load(
     in a folder such a file is skipped with a warning naming it.
     """
     lexicon = Lexicon.load(actors, roles=roles)
-    single = isinstance(path, (str, Path)) and Path(path).is_file()
+    single = isinstance(path, (str, Path)) and not Path(path).is_dir()
     report = ingest(path, out=cache_dir, lexicon=lexicon, force=force, workers=workers,
                     columns=columns, tz_default=tz_default)  # fmt: skip
     if report.errors:

@@ -218,6 +218,8 @@ def read_html(
     warnings = warnings if warnings is not None else []
     text = "\n".join(iter_lines(text))  # the parser counts LF only
     items = _Walker().run(BeautifulSoup(text, "html.parser"))
+    if not any(kind == "embed" for kind, *_ in items):
+        warnings.append(f"{path}: a page without embedded tweets; its text is kept as one orphan post")
     batch = Batcher(source, window)
     k = 0
     while k < len(items):
