@@ -203,12 +203,6 @@ def test_read_only_input_folder_is_never_written(tmp_path):
     assert all(p.is_relative_to(tmp_path / "cache") for p in c.folders)
 
 
-@pytest.mark.xfail(
-    reason="corpus._folder_names falls back to the file name when stems collide, so two dumps both named "
-    "news.txt in different folders share one cache folder: the second overwrites the first, the corpus "
-    "holds the second twice (duplicate post_ids) and neither is ever reused",
-    strict=True,
-)
 def test_same_file_name_in_two_folders(tmp_path):
     for sub, text in (("x", DUMP_A), ("y", DUMP_B)):
         (tmp_path / sub).mkdir()

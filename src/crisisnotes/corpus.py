@@ -82,12 +82,24 @@ def _input_sha256(f: Path) -> str:
         raise DumpError(f, f"cannot read file: {e.strerror or e}") from None
 
 
-def _folder_names(files: Sequence[Path]) -> dict[Path, str]:
+def _folder_names(files: Sequence[Path]) -> dict[Path, tuple[str, str]]:
+    """Processed-folder name and source name of each dump, unique within one ingest.
+
+    ``news.txt`` → (``news``, ``news.txt``); ``news.txt`` beside ``news.csv`` →
+    (``news.txt``, ``news.txt``); ``x/news.txt`` and ``y/news.txt`` →
+    (``x_news.txt``, ``x/news.txt``) and (``y_news.txt``, ``y/news.txt``).
+    """
     stems = [store.safe_name(f.stem) for f in files]
-    return {
-        f: (s if stems.count(s) == 1 else store.safe_name(f.name))
-        for f, s in zip(files, stems, strict=True)
-    }
+    names = [f.name for f in files]
+    out = {}
+    for f, s in zip(files, stems, strict=True):
+        if names.count(f.name) > 1:
+            out[f] = (store.safe_name(f"{f.parent.name}_{f.name}"), f"{f.parent.name}/{f.name}")
+        elif stems.count(s) > 1:
+            out[f] = (store.safe_name(f.name), f.name)
+        else:
+            out[f] = (s, f.name)
+    return out
 
 
 def ingest(
@@ -118,7 +130,7 @@ def ingest(
         paths = [paths]
     files = [f for p in paths for f in dump_files(p)]
     report = IngestReport()
-    for f, name in _folder_names(files).items():
+    for f, (name, source) in _folder_names(files).items():
         if on_file:
             on_file(f)
         folder = out_dir / name
@@ -130,6 +142,7 @@ def ingest(
         expect = {
             "input_sha256": sha,
             "input_size": f.stat().st_size,
+            "source": source,
             "package_version": __version__,
             "code": code_fingerprint(),
             "lexicon": lexicon.fingerprint,
@@ -146,7 +159,8 @@ def ingest(
             continue
         try:
             man = ingest_file(f, folder, lexicon=lexicon, manifest_extra=expect, progress=progress,
-                              workers=workers, columns=columns, tz_default=tz_default)  # fmt: skip
+                              workers=workers, columns=columns, tz_default=tz_default,
+                              source=source)  # fmt: skip
         except DumpError as e:
             report.errors.append(e)
             continue

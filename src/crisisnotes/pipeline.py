@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
+import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -180,6 +182,14 @@ _WORKER_LEXICON: Lexicon | None = None
 def _init_worker(lexicon: Lexicon) -> None:
     global _WORKER_LEXICON
     _WORKER_LEXICON = lexicon
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """End this worker once the ingest that started it is gone (a killed process cleans nothing up)."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def _worker_chunk(records: list[dict[str, Any]]) -> tuple[pa.Table, pa.Table, pa.Table]:
@@ -228,6 +238,7 @@ def ingest_file(
     manifest_extra: Mapping[str, Any],
     progress: Callable[[int], None] | None = None,
     workers: int = 1,
+    source: str | None = None,
     columns: Mapping[str, str] | None = None,
     tz_default: str | None = None,
 ) -> dict[str, Any]:
@@ -238,7 +249,7 @@ def ingest_file(
     ``columns`` and ``tz_default`` go to the reader (:func:`~crisisnotes.dumps.iter_dump`).
     """
     t0 = time.perf_counter()
-    stream = iter_dump(path, columns=columns, tz_default=tz_default)
+    stream = iter_dump(path, columns=columns, tz_default=tz_default, source=source)
     size = max(1, Path(path).stat().st_size)
     lexicon.user_dictionary()  # build once, before any worker starts
     counts = {"posts": 0, "unassigned": 0}
@@ -276,7 +287,7 @@ def ingest_file(
                     progress(step)
         manifest = {
             **manifest_extra,
-            "source": Path(path).name,
+            "source": source or Path(path).name,
             "input_path": str(Path(path).resolve()),
             "package_version": __version__,
             "format": stream.format,

@@ -126,8 +126,13 @@ def iter_dump(
     window: int = 20000,
     columns: Mapping[str, str] | None = None,
     tz_default: str | None = None,
+    source: str | None = None,
 ) -> DumpStream:
     """Open one dump for reading in windows of about ``window`` lines.
+
+    ``source`` names the dump in ``post_id``s and the ``source`` column (default:
+    the file name; a corpus of two ``news.txt`` from different folders passes
+    ``x/news.txt`` and ``y/news.txt``).
 
     Memory holds the decoded text and one window's rows, not the whole dump's
     posts. Raises :class:`DumpError` (naming the file and line) for what cannot
@@ -157,7 +162,7 @@ def iter_dump(
     del data  # keep at most two copies of a big dump's text alive at once
     fmt = _sniff(decoded.text, path, columns)
     if fmt != "timeline":
-        return _archive(decoded, path, fmt, columns, dates, window)
+        return _archive(decoded, path, fmt, columns, dates, window, source or path.name)
     if path.suffix.lower() in (".csv", ".tsv") and looks_like_csv(decoded.text):
         first = decoded.text.lstrip().split("\n", 1)[0].strip()[:120]
         wanted = f"; {sorted(columns.values())} not all in it" if columns else ""
@@ -173,7 +178,7 @@ def iter_dump(
         bad = set(decoded.bad_lines)
         n = 0
         for posts, unassigned in segment_stream(
-            _counting(iter_lines(decoded.text), stream), source=path.name,
+            _counting(iter_lines(decoded.text), stream), source=source or path.name,
             bad_lines=decoded.bad_lines, window=window,
         ):  # fmt: skip
             quarantined = {u["line"] for u in unassigned if u["reason"] == "undecodable"}
@@ -199,14 +204,14 @@ def iter_dump(
 
 def _archive(
     decoded: Decoded, path: Path, fmt: str, columns: Mapping[str, str] | None, dates: LocalDates,
-    window: int,
+    window: int, source: str,
 ) -> DumpStream:
     """A stream over a JSON, CSV or HTML dump."""
     text = decoded.text
     stream = DumpStream(path, decoded.encoding, iter(()), format=fmt)
     stream.n_lines = sum(1 for _ in NEWLINES.finditer(text)) + 1
     stream.warnings += [f"{path}:{line}: undecodable bytes ({decoded.encoding})" for line in decoded.bad_lines]
-    kw: dict = {"source": path.name, "path": path, "window": window, "warnings": stream.warnings}
+    kw: dict = {"source": source, "path": path, "window": window, "warnings": stream.warnings}
     if fmt == "json":
         check_json(text, path)
         rows = read_json(text, dates=dates, **kw)
