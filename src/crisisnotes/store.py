@@ -2,7 +2,8 @@
 
 A dump's tables are built in a temporary folder beside the final one and
 swapped in with two renames, so an interrupted run leaves the previous result
-whole (an interrupted swap is repaired on the next read). The manifest records
+whole (an interrupted swap is repaired on the next read, and the temporary
+folder of a killed build is removed by the next build of that dump). The manifest records
 the input's sha256 and size, the package version, the lexicon fingerprint, row
 counts, each table's sha256 and the seconds taken; a table whose checksum does
 not match is not trusted and the dump is rebuilt.
@@ -88,7 +89,8 @@ def building(final: Path) -> Iterator[Path]:
     '1'
     """
     final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=final.parent, prefix=f".{final.name}.tmp-"))
+    clear_stale_builds(final)
+    tmp = Path(tempfile.mkdtemp(dir=final.parent, prefix=f".{final.name}.tmp-{os.getpid()}-"))
     os.chmod(tmp, 0o777 & ~_umask())
     try:
         yield tmp
@@ -107,6 +109,29 @@ def building(final: Path) -> Iterator[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def clear_stale_builds(final: Path) -> None:
+    """Remove the temporary folders of builds of ``final`` whose process is gone (killed runs).
+
+    A build folder is named ``.<name>.tmp-<pid>-<random>``; one whose process still runs
+    (another ingest of the same dump) is left alone.
+    """
+    pattern = re.compile(rf"\.{re.escape(final.name)}\.tmp-(\d+)-")
+    for d in final.parent.glob(f".{final.name}.tmp-*"):
+        m = pattern.match(d.name)
+        if m and not _alive(int(m.group(1))):
+            shutil.rmtree(d, ignore_errors=True)
 
 
 def repair(final: Path) -> None:
