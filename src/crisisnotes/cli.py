@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--force", action="store_true", help="rebuild even when the cache is valid")
         sp.add_argument("--quiet", action="store_true", help="no progress bar")
         sp.add_argument("--workers", type=int, default=1, help="worker processes for ingest (default 1)")
+        sp.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="ingest on a Dask cluster, e.g. tcp://HOST:8786 (pip install 'crisisnotes[dask]')")  # fmt: skip
 
     ing = sub.add_parser("ingest", help="parse dumps into Parquet tables")
     common(ing)
@@ -64,6 +66,7 @@ def _ingest(args: argparse.Namespace):
         report = ingest(
             paths, out=args.out, lexicon=lexicon, force=args.force,
             progress=bar.update, on_file=lambda f: bar.set_postfix_str(f.name), workers=args.workers,
+            client=args.scheduler,
         )  # fmt: skip
     for w in report.warnings:
         print(f"crisisnotes: warning: {w}", file=sys.stderr)
@@ -101,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             status = max(status, report_candidates(corpus, min_count=args.min_count, csv=args.csv))
         return status
-    except (FileNotFoundError, ValueError, OSError) as e:
+    except (FileNotFoundError, ValueError, OSError, ImportError) as e:
         print(f"crisisnotes: error: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -113,6 +114,7 @@ def ingest(
     workers: int = 1,
     columns: Mapping[str, str] | None = None,
     tz_default: str | None = None,
+    client: Any = None,
 ) -> IngestReport:
     """Build the processed tables of every dump in ``paths`` (skipping unchanged ones).
 
@@ -120,8 +122,11 @@ def ingest(
     the others are still processed. ``workers`` processes share each dump's
     chunks of posts (same output as one worker). ``columns`` and ``tz_default``
     go to the reader (:func:`crisisnotes.dumps.iter_dump`) and are part of the
-    cache key.
+    cache key. ``client`` (a ``dask.distributed.Client`` or a scheduler address
+    such as ``"tcp://host:8786"``) runs each dump's chunks on a Dask cluster
+    instead (:mod:`crisisnotes.distributed`; same tables).
     """
+    from .distributed import connect
     from .pipeline import ingest_file
 
     lexicon = lexicon or Lexicon.load()
@@ -130,45 +135,46 @@ def ingest(
         paths = [paths]
     files = [f for p in paths for f in dump_files(p)]
     report = IngestReport()
-    for f, (name, source) in _folder_names(files).items():
-        if on_file:
-            on_file(f)
-        folder = out_dir / name
-        try:
-            sha = _input_sha256(f)
-        except DumpError as e:
-            report.errors.append(e)
-            continue
-        expect = {
-            "input_sha256": sha,
-            "input_size": f.stat().st_size,
-            "source": source,
-            "package_version": __version__,
-            "code": code_fingerprint(),
-            "lexicon": lexicon.fingerprint,
-        }
-        if columns:
-            expect["columns"] = dict(columns)
-        if tz_default:
-            expect["tz_default"] = tz_default
-        if not force and store.is_valid(folder, expect):
-            report.reused.append(f.name)
+    with connect(client) as dask_client:
+        for f, (name, source) in _folder_names(files).items():
+            if on_file:
+                on_file(f)
+            folder = out_dir / name
+            try:
+                sha = _input_sha256(f)
+            except DumpError as e:
+                report.errors.append(e)
+                continue
+            expect = {
+                "input_sha256": sha,
+                "input_size": f.stat().st_size,
+                "source": source,
+                "package_version": __version__,
+                "code": code_fingerprint(),
+                "lexicon": lexicon.fingerprint,
+            }
+            if columns:
+                expect["columns"] = dict(columns)
+            if tz_default:
+                expect["tz_default"] = tz_default
+            if not force and store.is_valid(folder, expect):
+                report.reused.append(f.name)
+                report.folders.append(folder)
+                if progress:
+                    progress(expect["input_size"])
+                continue
+            try:
+                man = ingest_file(f, folder, lexicon=lexicon, manifest_extra=expect, progress=progress,
+                                  workers=workers, columns=columns, tz_default=tz_default,
+                                  source=source, client=dask_client)  # fmt: skip
+            except DumpError as e:
+                report.errors.append(e)
+                continue
+            report.built.append(f.name)
             report.folders.append(folder)
-            if progress:
-                progress(expect["input_size"])
-            continue
-        try:
-            man = ingest_file(f, folder, lexicon=lexicon, manifest_extra=expect, progress=progress,
-                              workers=workers, columns=columns, tz_default=tz_default,
-                              source=source)  # fmt: skip
-        except DumpError as e:
-            report.errors.append(e)
-            continue
-        report.built.append(f.name)
-        report.folders.append(folder)
-        report.warnings.extend(man.get("warnings", []))
-        if not man.get("posts") and not man.get("unassigned"):
-            report.warnings.append(f"{f}: no posts: the file is empty or holds only blank lines")
+            report.warnings.extend(man.get("warnings", []))
+            if not man.get("posts") and not man.get("unassigned"):
+                report.warnings.append(f"{f}: no posts: the file is empty or holds only blank lines")
     return report
 
 
@@ -310,6 +316,7 @@ def load(
     workers: int = 1,
     columns: Mapping[str, str] | None = None,
     tz_default: str | None = None,
+    client: Any = None,
 ) -> Corpus:
     """Load a dump file or a folder of dumps, building or reusing the processed tables.
 
@@ -333,6 +340,8 @@ def load(
     tz_default : IANA time zone that archive times (UTC) are dated in for outlets
         not in ``lexicons/outlets.csv`` (default: Asia/Tokyo for Japanese posts, UTC
         for others).
+    client : a ``dask.distributed.Client`` (or scheduler address) to ingest on a
+        Dask cluster (``docs/scaling.md``; ``pip install 'crisisnotes[dask]'``).
 
     >>> corpus = load(["news.txt", "search.jsonl"], columns=None)  # doctest: +SKIP
     >>> corpus.duplicates_merged, corpus.posts["also_in"].str.len().sum()  # doctest: +SKIP
@@ -344,7 +353,7 @@ def load(
     lexicon = Lexicon.load(actors, roles=roles)
     single = isinstance(path, (str, Path)) and not Path(path).is_dir()
     report = ingest(path, out=cache_dir, lexicon=lexicon, force=force, workers=workers,
-                    columns=columns, tz_default=tz_default)  # fmt: skip
+                    columns=columns, tz_default=tz_default, client=client)  # fmt: skip
     if report.errors:
         if single:
             raise report.errors[0]

@@ -241,11 +241,14 @@ def ingest_file(
     source: str | None = None,
     columns: Mapping[str, str] | None = None,
     tz_default: str | None = None,
+    client: Any = None,
 ) -> dict[str, Any]:
     """Read ``path`` and write all its tables into ``folder`` (atomically). Returns the manifest.
 
     With ``workers > 1`` the chunks of posts are processed in that many worker
-    processes (each with its own MeCab Tagger); the output is identical.
+    processes (each with its own MeCab Tagger); with a ``dask.distributed.Client``
+    as ``client``, by the cluster's workers (:mod:`crisisnotes.distributed`,
+    ``workers`` is then ignored). The output is identical either way.
     ``columns`` and ``tz_default`` go to the reader (:func:`~crisisnotes.dumps.iter_dump`).
     """
     t0 = time.perf_counter()
@@ -270,11 +273,17 @@ def ingest_file(
             ws = stack.enter_context(TableWriter(tmp / "sentences.parquet", SENTENCE_SCHEMA))
             wt = stack.enter_context(TableWriter(tmp / "tokens.parquet", TOKEN_SCHEMA))
             wm = stack.enter_context(TableWriter(tmp / "mentions.parquet", MENTION_SCHEMA))
-            if workers > 1:
+            if client is not None:
+                from .distributed import ordered_results
+
+                results: Iterator[tuple[pa.Table, pa.Table, pa.Table]] = stack.enter_context(
+                    contextlib.closing(ordered_results(client, chunks(), lexicon))
+                )
+            elif workers > 1:
                 pool = stack.enter_context(ProcessPoolExecutor(
                     workers, mp_context=mp.get_context("fork"), initializer=_init_worker, initargs=(lexicon,)
                 ))  # fmt: skip
-                results: Iterator[tuple[pa.Table, pa.Table, pa.Table]] = _ordered(pool, chunks(), 2 * workers)
+                results = _ordered(pool, chunks(), 2 * workers)
             else:
                 results = (process_chunk(c, lexicon) for c in chunks())
             for sentences, tokens, mentions in results:
