@@ -255,6 +255,25 @@ def test_200000_lines_without_an_attribution_line(tmp_path, capsys):
     assert acc.loc["no_attribution.txt", "in_posts"] == 150_000  # every fourth line is blank
 
 
+def test_run_over_a_dump_without_attribution_lines_draws_every_figure(tmp_path, capsys):
+    """Events from orphan posts (no handle, no outlet) used to crash the channel table."""
+    p = tmp_path / "raw" / "notes.txt"
+    p.parent.mkdir()
+    p.write_text(
+        "ロシアのラブロフ外相は21日、ジュネーブでアメリカのブリンケン国務長官と会談しました。\n"
+        "Biden spoke with Putin by phone on Tuesday, and Macron visited Moscow.\n",
+        encoding="utf-8",
+    )
+    fig = tmp_path / "fig"
+    status = main(
+        ["run", str(p.parent), "--out", str(tmp_path / "out"), "--figures", str(fig), "--quiet"]
+    )
+    cap = capsys.readouterr()
+    assert status == 0 and "Traceback" not in cap.err and "error" not in cap.err, cap.err
+    assert (fig / "diplomatic-channels-timeline.svg").is_file()
+    assert (fig / "diplomatic-events.csv").read_text(encoding="utf-8").count("\n") >= 2
+
+
 def test_matching_a_huge_post_is_not_quadratic():
     lex = crisisnotes.Lexicon.load()
     text = "米ロが協議しロシアと日本が会談。\n" * 20_000  # 40,000 abbreviation runs, 20,000 names

@@ -96,7 +96,7 @@ def _row(g: pd.DataFrame, key: str, mode: str) -> dict:
         date, is_exact = lo, False
     else:
         date, is_exact, lo, hi = pd.NaT, False, pd.NaT, pd.NaT
-    handles = g["handle"].fillna(g["outlet"]).dropna().str.lower()
+    handles = g["handle"].fillna(g["outlet"]).dropna().astype(str).str.lower()  # none: orphan posts
     return {
         "channel": key, "parties": key.split("–"), "mode": mode,
         "status": "occurred" if (g["status"] == "occurred").any() else "planned",

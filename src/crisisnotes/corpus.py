@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import unicodedata
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -71,12 +72,21 @@ def dump_files(path: str | Path) -> list[Path]:
     return [p]
 
 
+def _printable(f: Path) -> str:
+    """``f`` for messages: bytes that are not UTF-8 and control characters escaped (``\\xff``, ``\\n``)."""
+    s = os.fsencode(f).decode("utf-8", "backslashreplace")
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) == "Cc" else c for c in s)
+
+
 def _input_sha256(f: Path) -> str:
     """sha256 of dump file ``f``; a :class:`DumpError` when ``f`` is no readable file."""
     if not f.is_file():  # never open a folder, a broken link, a pipe or a device
         why = ("Is a directory" if f.is_dir() else f"broken link to {os.readlink(f)}"
                if f.is_symlink() else "not a regular file")  # fmt: skip
         raise DumpError(f, f"cannot read file: {why}")
+    if _printable(f) != str(f):
+        raise DumpError(_printable(f), "cannot read file: its name is not valid UTF-8 or holds control "
+                        "characters (a Shift_JIS name unpacked from a zip archive?); rename the file")  # fmt: skip
     try:
         return store.sha256_file(f)
     except OSError as e:

@@ -68,6 +68,7 @@ _EXPORT_RC: dict[str, Any] = {
     "pdf.fonttype": 42,  # embed TrueType (Type 42), text stays selectable/searchable
     "ps.fonttype": 42,
     "svg.fonttype": "path",  # SVG needs no installed fonts
+    "text.parse_math": False,  # labels come from dumps: "$5 and $6" is text, not TeX (nor an error)
 }
 
 _NAME_RE = re.compile(r"[A-Za-z0-9._-]+")
@@ -90,7 +91,8 @@ def setup_fonts() -> str:
     Idempotent: safe to call before every plot. Sets ``font.family`` to IPAexGothic
     (bundled by ``matplotlib-fontja``; it covers kana, kanji and Latin) with DejaVu Sans as
     a fallback for rare symbols, ``pdf.fonttype``/``ps.fonttype`` to 42 (embedded
-    TrueType), ``svg.fonttype`` to ``"path"`` and ``axes.unicode_minus`` to False.
+    TrueType), ``svg.fonttype`` to ``"path"``, ``text.parse_math`` to False (text from
+    dumps is never read as TeX) and ``axes.unicode_minus`` to False.
 
     Returns
     -------

@@ -43,12 +43,28 @@ def _umask() -> int:
     return mask
 
 
+MAX_NAME_BYTES = 120
+"""Longest folder name (UTF-8 bytes): room for ``.<name>.tmp-<pid>-<random>`` in 255 bytes."""
+
+
 def safe_name(name: str) -> str:
-    """A folder name derived from a dump name: no path parts, no odd characters."""
+    """A folder name derived from a dump name: no path parts, no odd characters, not too long.
+
+    A name longer than :data:`MAX_NAME_BYTES` is cut and ends in a hash of the whole name.
+
+    >>> safe_name("$(rm -rf ~)"), safe_name("-rf")
+    ('rm_-rf', 'rf')
+    >>> n = safe_name("ロシア" * 60); len(n.encode()) <= MAX_NAME_BYTES, n[-11:-10]
+    (True, '-')
+    """
     s = re.sub(r"[^\w.\-]+", "_", name)
     s = re.sub(r"\.{2,}", "_", s)
-    s = re.sub(r"_+", "_", s).strip("._-")
-    return s or "dump"
+    s = re.sub(r"_+", "_", s).strip("._-") or "dump"
+    if len(s.encode()) > MAX_NAME_BYTES:
+        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        head = s.encode()[: MAX_NAME_BYTES - 11].decode("utf-8", "ignore").rstrip("._-")
+        s = f"{head}-{digest}"
+    return s
 
 
 def sha256_file(path: str | Path, *, chunk: int = 1 << 20) -> str:
