@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -62,3 +63,36 @@ BLOCKS = st.sampled_from([
 def test_any_dump_any_window(blocks: list[str], window: int) -> None:
     whole, streamed = _both("\n".join(blocks), window)
     assert streamed == whole
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932", "euc_jp"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_line_by_line_decoding_equals_whole_file(tmp_path, monkeypatch, encoding: str, newline: str) -> None:
+    """Big dumps are decoded line by line; the tables are the same as decoding the file whole."""
+    import crisisnotes.dumps as dumps
+
+    text = SAMPLE.read_text(encoding="utf-8").replace("🇺🇦", "")  # CP932/EUC-JP have no flags
+    path = tmp_path / "d.txt"
+    path.write_bytes(text.replace("\n", newline).encode(encoding, errors="replace"))
+    monkeypatch.setattr(dumps, "STREAM_DECODE_BYTES", 1 << 40)
+    whole = dumps.read_dump(path)
+    monkeypatch.setattr(dumps, "STREAM_DECODE_BYTES", 0)
+    lazy = dumps.read_dump(path)
+    pd.testing.assert_frame_equal(lazy.posts, whole.posts)
+    pd.testing.assert_frame_equal(lazy.unassigned, whole.unassigned)
+    assert (lazy.encoding, lazy.n_lines) == (whole.encoding, whole.n_lines)
+
+
+def test_line_by_line_decoding_quarantines_a_damaged_line(tmp_path, monkeypatch) -> None:
+    import crisisnotes.dumps as dumps
+
+    data = SAMPLE.read_bytes()
+    cut = data.index("ロシア".encode()) + 1  # inside a character
+    path = tmp_path / "d.txt"
+    path.write_bytes(data[:cut] + data[cut + 1 :])
+    monkeypatch.setattr(dumps, "STREAM_DECODE_BYTES", 1 << 40)
+    whole = dumps.read_dump(path)
+    monkeypatch.setattr(dumps, "STREAM_DECODE_BYTES", 0)
+    lazy = dumps.read_dump(path)
+    pd.testing.assert_frame_equal(lazy.posts, whole.posts)
+    assert lazy.warnings == whole.warnings and any("undecodable" in w for w in lazy.warnings)

@@ -26,6 +26,7 @@ from .encoding import NEWLINES, Decoded, decode_bytes
 from .errors import DumpError
 from .html import read_html
 from .jsonl import check_json, read_json
+from .lazydecode import LAZY_ENCODINGS, STREAM_DECODE_BYTES, head_decoded, stream_lines
 from .records import LocalDates
 from .stream import iter_lines, segment_stream
 
@@ -154,16 +155,23 @@ def iter_dump(
     path = Path(path)
     columns = check_columns(columns) if columns else None
     dates = LocalDates(tz_default)  # an unknown zone is the caller's error: ValueError now
+    lines: Iterator[str] | None = None
     try:
-        data = path.read_bytes()
+        if path.stat().st_size > STREAM_DECODE_BYTES:  # a big dump: decode line by line
+            head = head_decoded(path)
+            if head.encoding in LAZY_ENCODINGS and _sniff(head.text, path, columns) == "timeline":
+                decoded = Decoded(text="", encoding=head.encoding, bad_lines=[])
+                lines = stream_lines(path, head.encoding, decoded.bad_lines)
+        if lines is None:
+            data = path.read_bytes()
+            decoded = decode_bytes(data, path)
+            del data  # keep at most two copies of a big dump's text alive at once
     except OSError as e:
         raise DumpError(path, f"cannot read file: {e.strerror or e}") from None
-    decoded = decode_bytes(data, path)
-    del data  # keep at most two copies of a big dump's text alive at once
-    fmt = _sniff(decoded.text, path, columns)
+    fmt = "timeline" if lines is not None else _sniff(decoded.text, path, columns)
     if fmt != "timeline":
         return _archive(decoded, path, fmt, columns, dates, window, source or path.name)
-    if path.suffix.lower() in (".csv", ".tsv") and looks_like_csv(decoded.text):
+    if lines is None and path.suffix.lower() in (".csv", ".tsv") and looks_like_csv(decoded.text):
         first = decoded.text.lstrip().split("\n", 1)[0].strip()[:120]
         wanted = f"; {sorted(columns.values())} not all in it" if columns else ""
         raise DumpError(
@@ -175,14 +183,14 @@ def iter_dump(
     stream = DumpStream(path, decoded.encoding, iter(()))
 
     def windows() -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
-        bad = set(decoded.bad_lines)
         n = 0
         for posts, unassigned in segment_stream(
-            _counting(iter_lines(decoded.text), stream), source=source or path.name,
+            _counting(lines if lines is not None else iter_lines(decoded.text), stream), source=source or path.name,
             bad_lines=decoded.bad_lines, window=window,
         ):  # fmt: skip
             quarantined = {u["line"] for u in unassigned if u["reason"] == "undecodable"}
             spans = [(p["line_start"], p["line_end"]) for p in posts]
+            bad = set(decoded.bad_lines)
             stream.warnings += [
                 f"{path}:{line}: undecodable bytes ({decoded.encoding}); "
                 + ("line quarantined" if line in quarantined else "kept in its post")

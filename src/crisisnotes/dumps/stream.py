@@ -55,9 +55,12 @@ def _shift(posts: Rows, unassigned: Rows, base: int, source: str) -> tuple[Rows,
 def segment_stream(
     lines: Iterable[str], *, source: str, bad_lines: Sequence[int] = (), window: int = 20000
 ) -> Iterator[tuple[Rows, Rows]]:
-    """Yield ``(posts, unassigned)`` rows window by window; together they equal :func:`segment_lines`."""
+    """Yield ``(posts, unassigned)`` rows window by window; together they equal :func:`segment_lines`.
+
+    ``bad_lines`` may grow while ``lines`` is read (a lazy decoder appends to it).
+    """
     it = iter(lines)
-    bad = sorted(bad_lines)
+    bad = bad_lines
     buf: list[str] = []
     base, size, eof = 0, window, False
     while True:
