@@ -37,7 +37,7 @@ _DATE_JA = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _TCO = re.compile(r"(t\.co/|pic\.twitter\.com/)([A-Za-z0-9]{10})")
 
 CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 from crisisnotes.corpus import ingest
@@ -45,8 +45,9 @@ t1 = time.perf_counter()
 report = ingest(sys.argv[1], out=sys.argv[2], force=True, workers=int(sys.argv[3]))
 t2 = time.perf_counter()
 assert not report.errors, report.errors
-print(json.dumps({"seconds": t2 - t1, "import_seconds": t1 - t0,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+# VmHWM is this process's own peak RSS; ru_maxrss would also count the parent's RSS at fork time
+hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))
+print(json.dumps({"seconds": t2 - t1, "import_seconds": t1 - t0, "peak_rss_mb": hwm / 1024}))
 """
 
 
