@@ -259,7 +259,7 @@ def test_the_package_never_writes_inside_the_raw_folder(tmp_path, monkeypatch):
             0,
             1,
         )
-        corpus = crisisnotes.load(raw, cache_dir=out, force=True)
+        corpus = crisisnotes.load(raw, cache_dir=out)
         crisisnotes.line_accounting(corpus)
         assert len(corpus.posts) > 30 and any(fig.iterdir())
         assert _tree(raw) == before
