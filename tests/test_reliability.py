@@ -9,6 +9,7 @@ failed (0 when it only warned) and never shows a traceback.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import time
@@ -66,6 +67,21 @@ HTML_PAGE = (
 JSON_DOC = '{"status": "ok", "results": [{"id": 1, "name": "ロシア"}]}\n'
 
 
+def _snscrape(i: int, text: str) -> str:
+    return json.dumps({
+        "_type": "snscrape.modules.twitter.Tweet", "url": f"https://twitter.com/Reuters/status/{i}",
+        "date": f"2022-02-0{i}T10:00:00+00:00", "rawContent": text, "id": i, "lang": "en",
+        "user": {"username": "Reuters", "displayname": "Reuters"},
+    })  # fmt: skip
+
+
+JSONL_BROKEN = "\n".join([
+    _snscrape(1, "Talks in Geneva https://t.co/Rl00000009"),
+    _snscrape(2, "Cut off mid-line by an interrupted collection")[:70],
+    _snscrape(3, "Talks in Paris https://t.co/Rl00000010"),
+])  # fmt: skip
+
+
 @dataclass
 class Case:
     """A bad (or only unusual) dump and what loading it must do."""
@@ -78,13 +94,22 @@ class Case:
     same_as: str | None = None  # posts must equal those of this UTF-8 text
     make: str | None = None  # "folder", "broken_link" or "no_permission"
     contains: tuple[str, ...] = field(default=())  # words the message must contain
+    posts: int | None = None  # posts read from it
+    reasons: tuple[str, ...] = ()  # reasons of its unassigned lines
 
 
 CASES = {
     "empty": Case(b"", "warn", contains=("no posts",)),
     "only-blank-lines": Case(b"\n  \n\t\r\n\n", "warn", contains=("no posts",)),
     "binary-garbage": Case(random.Random(8).randbytes(6000).replace(b"\0", b"\1"), "error"),
-    "cut-mid-utf8-char": Case(JA.encode()[:-2], "warn", lines=(7,), contains=("undecodable",)),
+    "cut-mid-utf8-char": Case(
+        JA.encode()[:-2],
+        "warn",
+        lines=(7,),
+        contains=("undecodable",),
+        posts=2,
+        reasons=("hashtag_only", "undecodable"),
+    ),
     "cp932": Case(JA.encode("cp932"), "ok", same_as=JA),
     "shift_jis": Case(JA.encode("shift_jis"), "ok", same_as=JA),
     "euc-jp": Case(JA.encode("euc_jp"), "ok", same_as=JA),
@@ -96,10 +121,22 @@ CASES = {
         same_as=EN,
     ),
     "impossible-and-unknown-dates": Case(
-        BAD_DATES.encode(), "warn", lines=(2, 5), contains=("impossible date", "unreadable date")
+        BAD_DATES.encode(),
+        "warn",
+        lines=(2, 5),
+        contains=("impossible date", "unreadable date"),
+        posts=2,
     ),
     "html-named-txt": Case(HTML_PAGE.encode(), "named"),
     "json-named-txt": Case(JSON_DOC.encode(), "named"),
+    "jsonl-broken-middle-line": Case(
+        JSONL_BROKEN.encode(),
+        "warn",
+        lines=(2,),
+        contains=("broken JSON line",),
+        posts=2,
+        reasons=("bad_json",),
+    ),
     "folder-named-txt": Case(None, "error", make="folder", contains=("cannot read file",)),
     "broken-link": Case(None, "error", make="broken_link", contains=("cannot read file",)),
     "no-read-permission": Case(None, "error", make="no_permission", contains=("cannot read file",)),
@@ -179,6 +216,10 @@ def test_bad_input_beside_a_good_dump(name, tmp_path, capsys):
             ref = crisisnotes.read_dump(tmp_path / "ref.txt").posts
             got = corpus.posts[corpus.posts["source"] == "bad.txt"]
             assert post_summary(got) == post_summary(ref)
+    if case.posts is not None:
+        assert (corpus.posts["source"] == "bad.txt").sum() == case.posts
+    reasons = corpus.unassigned.loc[corpus.unassigned["source"] == "bad.txt", "reason"]
+    assert tuple(reasons) == case.reasons or case.same_as is not None
     named = [m for m in messages if str(bad) in m]
     if expect != "ok":
         assert named, messages
