@@ -38,7 +38,7 @@ from .store import TableWriter, building, write_manifest
 from .text import guess_lang, normalize
 from .tokenize import RULE_MARK, get_tagger, tokenize_tsv
 
-CHUNK_POSTS = 500
+CHUNK_POSTS = 1000
 
 SENTENCE_SCHEMA = pa.schema(
     [("post_id", pa.string()), ("sentence_id", pa.int32()), ("part", pa.string()),
