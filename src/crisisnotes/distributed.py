@@ -3,7 +3,7 @@
 The process that calls :func:`crisisnotes.ingest` (or ``crisisnotes ingest
 --scheduler``) still reads each dump window by window and writes its Parquet
 tables; only :func:`~crisisnotes.pipeline.process_chunk` (sentences, tokens,
-mentions of 500 posts) runs on the workers, each with its own MeCab Tagger.
+mentions of 1,000 posts) runs on the workers, each with its own MeCab Tagger.
 At most a few chunks per worker thread are in flight and results are taken
 in submission order, so the tables are the same rows, ids and order as a
 single-process ingest. Dask is optional: ``pip install 'crisisnotes[dask]'``.
