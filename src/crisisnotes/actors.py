@@ -168,10 +168,6 @@ class Lexicon:
                 out.setdefault(normalize(a), aid)
         return out
 
-    def roles_for_title(self, title_norm: str) -> list[Role]:
-        """All roles (any date) with the normalised title ``title_norm``."""
-        return list(self._roles_by_title.get(title_norm, ()))
-
     def user_dictionary(self, cache_dir: str | Path | None = None) -> Path | None:
         """Build (once, cached by fingerprint) a MeCab user dictionary of Japanese person names.
 

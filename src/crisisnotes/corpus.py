@@ -258,6 +258,15 @@ class Corpus:
         return self._get("tokens")
 
     @property
+    def events(self) -> pd.DataFrame:
+        """Diplomatic events (:func:`~crisisnotes.diplomatic_events`), extracted once and kept."""
+        if "_events" not in self._cache:
+            from .events import diplomatic_events
+
+            self._cache["_events"] = diplomatic_events(self)
+        return self._cache["_events"]
+
+    @property
     def mentions(self) -> pd.DataFrame:
         """One row per actor mention."""
         m = self._get("mentions")

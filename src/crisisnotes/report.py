@@ -74,9 +74,8 @@ def figure_builders(corpus: Corpus, lang: Literal["en", "ja"] = "en") -> dict[st
 
     def timeline() -> Figure | None:
         from .channels import channels
-        from .events import diplomatic_events
 
-        ch = channels(diplomatic_events(corpus))
+        ch = channels(corpus.events)
         return plots.timeline(ch, lang=lang, title="Diplomatic channels")
 
     return {
@@ -116,9 +115,8 @@ def render_all(
         plt.close(fig)
     if not only or "diplomatic-channels-timeline" in only:
         from .channels import export_events
-        from .events import diplomatic_events
 
-        written["diplomatic-events-export"] = export_events(diplomatic_events(corpus), out / "diplomatic-events")
+        written["diplomatic-events-export"] = export_events(corpus.events, out / "diplomatic-events")
     for level, window in (("actor", "sentence"), ("country", "post")):
         if only and f"comention-network-{level}" not in only:
             continue

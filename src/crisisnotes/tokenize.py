@@ -178,18 +178,6 @@ def _rule_tsv(s: str) -> str:
     return "\n".join([t + _RULE_MID + t for t in _RULE_ANY.findall(s)])
 
 
-def tokenize_columns(s: str, *, lang: str = "ja", tagger: fugashi.GenericTagger | None = None) -> list[list[str]]:
-    """:func:`tokenize` as six columns (surface, lemma, pos1…pos4): the fast path for ingest.
-
-    >>> tokenize_columns("NATOは拡大しない")[2][:2]
-    ['word', '助詞']
-    """
-    if lang == "ja" and not _LATIN_RUN.search(s):
-        return mecab_columns(s, tagger)
-    toks = tokenize(s, lang=lang, tagger=tagger)
-    return [list(c) for c in zip(*toks, strict=True)] if toks else [[], [], [], [], [], []]
-
-
 def tokenize(
     s: str, *, lang: str = "ja", tagger: fugashi.GenericTagger | None = None
 ) -> list[Token]:
