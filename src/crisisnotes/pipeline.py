@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pcsv
 
 from . import __version__
 from .actors import Lexicon, mention_columns
@@ -59,7 +60,7 @@ assert [f.name for f in MENTION_SCHEMA] == mention_columns()
 
 
 def _known(x: Any) -> bool:
-    return x is not None and not pd.isna(x)
+    return type(x) is int or (x is not None and not pd.isna(x))
 
 
 def sentence_rows(posts: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -95,11 +96,19 @@ def sentence_rows(posts: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+_TSV_COLUMNS = ["surface", "pos1", "pos2", "pos3", "pos4", "lemma"]
+_TSV_READ = pcsv.ReadOptions(column_names=_TSV_COLUMNS, block_size=1 << 26, use_threads=False)
+_TSV_PARSE = pcsv.ParseOptions(delimiter="\t", quote_char=False, escape_char=False, double_quote=False,
+                               newlines_in_values=False, ignore_empty_lines=False)  # fmt: skip
+_TSV_CONVERT = pcsv.ConvertOptions(column_types=dict.fromkeys(_TSV_COLUMNS, pa.string()),
+                                   strings_can_be_null=False, quoted_strings_can_be_null=False)  # fmt: skip
+
+
 def token_table(sentences: list[dict[str, Any]], tagger: Any) -> pa.Table:
     """Token table of ``sentences``, built in Arrow from MeCab's text output.
 
     Each sentence is tokenized to TSV rows (:func:`~crisisnotes.tokenize.tokenize_tsv`);
-    the rows of a whole chunk are split into columns by Arrow compute kernels,
+    the rows of a whole chunk are parsed into columns by Arrow's CSV reader,
     so no Python object is made per token. Rule tokens (Latin-script runs)
     get their ``pos1`` class and lemma here too.
     """
@@ -113,13 +122,16 @@ def token_table(sentences: list[dict[str, Any]], tagger: Any) -> pa.Table:
     n = int(counts.sum())
     if n == 0:
         return TOKEN_SCHEMA.empty_table()
-    rows = pc.split_pattern(pa.array(["\n".join(texts)]), "\n").flatten()
-    fields = pc.split_pattern(rows, "\t").flatten()
-    if len(fields) != 6 * n:
-        raise RuntimeError(f"tokenizer output has {len(fields)} fields for {n} tokens")
-    idx = np.arange(0, 6 * n, 6)
-    surface, pos1, pos2, pos3, pos4, lemma = (fields.take(pa.array(idx + j)) for j in range(6))
-    lemma = pc.replace_substring_regex(lemma, r"([^-])-[^-].*$", r"\1")  # UniDic glosses: ロシア-Rossiya
+    data = pa.py_buffer("\n".join(texts).encode("utf-8"))
+    cols = pcsv.read_csv(data, read_options=_TSV_READ, parse_options=_TSV_PARSE, convert_options=_TSV_CONVERT)
+    if cols.num_rows != n:
+        raise RuntimeError(f"tokenizer output has {cols.num_rows} rows for {n} tokens")
+    surface, pos1, pos2, pos3, pos4, lemma = (cols.column(c).combine_chunks() for c in _TSV_COLUMNS)
+    glossed = pc.match_substring(lemma, "-")  # UniDic glosses: ロシア-Rossiya
+    if pc.any(glossed).as_py():
+        lemma = pc.replace_with_mask(
+            lemma, glossed, pc.replace_substring_regex(lemma.filter(glossed), r"([^-])-[^-].*$", r"\1")
+        )
     lemma = pc.if_else(pc.equal(pc.utf8_length(lemma), 0), surface, lemma)
     pos1, lemma = finish_rule_tokens(surface, pos1, lemma)
     which = np.repeat(np.arange(len(sentences)), counts)
@@ -140,10 +152,12 @@ def finish_rule_tokens(surface: pa.Array, pos1: pa.Array, lemma: pa.Array) -> tu
 
     Classes: ``url``, ``hashtag``, ``mention``, ``num``, ``punct``, ``word``;
     a word's lemma is lower-cased unless it is an acronym (``NATO``, ``U.S.``).
+    Only the rule rows are classified (a filter, then a masked replace).
     """
     is_rule = pc.equal(pos1, RULE_MARK)
     if not pc.any(is_rule).as_py():
         return pos1, lemma
+    surface = surface.filter(is_rule)
 
     def rx(pattern: str) -> pa.Array:
         return pc.match_substring_regex(surface, pattern)
@@ -157,7 +171,7 @@ def finish_rule_tokens(surface: pa.Array, pos1: pa.Array, lemma: pa.Array) -> tu
                      rx(r"^(?:[A-Za-z]\.){2,}$"))  # fmt: skip
     word_lemma = pc.if_else(acronym, surface, pc.utf8_lower(surface))
     rule_lemma = pc.if_else(pc.equal(kind, "word"), word_lemma, surface)
-    return pc.if_else(is_rule, kind, pos1), pc.if_else(is_rule, rule_lemma, lemma)
+    return pc.replace_with_mask(pos1, is_rule, kind), pc.replace_with_mask(lemma, is_rule, rule_lemma)
 
 
 def process_chunk(

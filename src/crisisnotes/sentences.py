@@ -36,14 +36,19 @@ _NUM_ABBREV = {"no", "nos", "vol", "fig", "art", "p", "pp"}  # abbreviations onl
 _URL = re.compile(r"(?:https?://|pic\.twitter\.com/)[!-~]+")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19\uff21-\uff3a「『"
 _EN_BREAK = re.compile(rf"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9{_CJK}])")
+_EN_END = re.compile(r"[.!?]")  # no English break without one of these
 _ASCII_END_CONTINUES = re.compile(r"[\"'”’)]*\s*[a-z,;]")  # "over?" he asked / Yahoo! news
+
+
+_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
 def _closing_positions(s: str) -> set[int]:
     """Indices of opening quotes that are closed later in ``s``."""
     closed: set[int] = set()
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(s):
+    for m in _BRACKET.finditer(s):  # visit only the quotes and brackets
+        i, ch = m.start(), m.group()
         if ch in _PAIR:
             stack.append((ch, i))
         elif ch in _CLOSE:
@@ -114,6 +119,8 @@ def _split_ja(line: str) -> list[tuple[int, int]]:
 
 def _split_en(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    if not _EN_END.search(line):
+        return spans
     urls = [m.span() for m in _URL.finditer(line)]
     for a, b in spans:
         start = a

@@ -29,7 +29,8 @@ def normalize(s: str) -> str:
     >>> normalize("ロシア\u3000外相")
     'ロシア 外相'
     """
-    return _WS.sub(" ", unicodedata.normalize("NFKC", s))
+    s = unicodedata.normalize("NFKC", s)  # NFKC turns U+3000 and U+00A0 into spaces
+    return _WS.sub(" ", s) if "  " in s or "\t" in s else s
 
 
 def guess_lang(s: str) -> str:

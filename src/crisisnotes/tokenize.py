@@ -156,17 +156,18 @@ def tokenize_tsv(s: str, *, lang: str = "ja", tagger: fugashi.GenericTagger | No
     tagger = tagger or get_tagger()
     if lang != "ja":
         return _rule_tsv(s)
+    s = s.replace("\t", " ").replace("\r", " ")  # the rows are tab-separated lines
     if not _LATIN_RUN.search(s):
-        return tagger.parse(s.replace("\t", " ")) or ""
+        return tagger.parse(s) or ""
     parts: list[str] = []
     pos = 0
     for m in _LATIN_RUN.finditer(s):
         if m.start() > pos:
-            parts.append(tagger.parse(s[pos : m.start()].replace("\t", " ")) or "")
+            parts.append(tagger.parse(s[pos : m.start()]) or "")
         parts.append(_rule_tsv(m.group()))
         pos = m.end()
     if pos < len(s):
-        parts.append(tagger.parse(s[pos:].replace("\t", " ")) or "")
+        parts.append(tagger.parse(s[pos:]) or "")
     return "\n".join(p for p in parts if p)
 
 
