@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -177,8 +178,14 @@ DAMAGE = {
     "truncated": lambda p: p.write_bytes(p.read_bytes()[: p.stat().st_size // 2]),
     "empty": lambda p: p.write_bytes(b""),
     "deleted": lambda p: p.unlink(),
-    "replaced-by-another-table": lambda p: p.write_bytes((p.parent / "posts.parquet").read_bytes()),
+    "replaced-by-another-table": lambda p: p.write_bytes(_dump_folder(p).joinpath("posts.parquet").read_bytes()),
+    "extra-part": lambda p: shutil.copy(p, p.with_name("part-99999.parquet")),
 }
+
+
+def _dump_folder(p: Path) -> Path:
+    """The processed dump's folder of a table file or of a part file."""
+    return p.parent.parent if p.parent.name.endswith(".parquet") else p.parent
 
 
 @pytest.mark.parametrize("table", ["tokens", "posts"])
@@ -187,9 +194,9 @@ def test_a_damaged_table_is_detected_and_rebuilt(processed, damage, table):
     raw, out = processed
     folder = out / "small"
     before = snapshot(folder)
-    if damage == "replaced-by-another-table" and table == "posts":
-        table = "mentions"
-    DAMAGE[damage](folder / f"{table}.parquet")
+    if damage in ("replaced-by-another-table", "extra-part") and table == "posts":
+        table = "mentions"  # only a table in parts can get an extra part
+    DAMAGE[damage](store.table_files(folder, table)[0])  # a table's file, or its first part
     assert not store.is_valid(folder, {"input_sha256": before[0]["input_sha256"]})
 
     corpus = crisisnotes.load(raw / "small.txt", cache_dir=out)

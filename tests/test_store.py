@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -246,3 +247,47 @@ def test_table_writer_without_rows_writes_an_empty_table(tmp_path):
         pass
     assert pd.read_parquet(path).empty
     assert pq.read_schema(path).names == ["a"]
+
+
+# --------------------------------------------------------------------------- tables in parts
+
+
+def make_parted(folder: Path) -> dict:
+    """A processed-dump folder whose tokens table is three parts (one per chunk)."""
+    manifest = {"input_sha256": "abc123"}
+    with building(folder) as tmp:
+        for name in TABLES:
+            if name == "tokens":
+                for k in (2, 0, 1):  # written out of order, as workers finish
+                    store.write_part(tmp, name, k, pa.table({"x": [10 * k, 10 * k + 1]}))
+            else:
+                write_table(pd.DataFrame({"x": [1]}), tmp / f"{name}.parquet")
+        write_manifest(tmp, manifest)
+    return manifest
+
+
+def test_a_table_in_parts_reads_in_part_order_and_is_checksummed(tmp_path):
+    folder = tmp_path / "dump"
+    manifest = make_parted(folder)
+    assert read_table(folder, "tokens")["x"].tolist() == [0, 1, 10, 11, 20, 21]
+    assert read_table(folder, "tokens", columns=["x"]).shape == (6, 1)
+    assert store.table_rows(folder, "tokens") == 6
+    man = read_manifest(folder)
+    assert man["tables"]["tokens"]["rows"] == 6
+    assert sorted(man["tables"]["tokens"]["files"]) == [f"tokens.parquet/part-0000{k}.parquet" for k in range(3)]
+    assert is_valid(folder, manifest)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda d: (d / "part-00001.parquet").unlink(), id="part-missing"),
+        pytest.param(lambda d: shutil.copy(d / "part-00000.parquet", d / "part-00003.parquet"), id="extra-part"),
+        pytest.param(lambda d: (d / "part-00002.parquet").write_bytes(b""), id="part-emptied"),
+    ],
+)
+def test_a_damaged_part_makes_the_folder_invalid(tmp_path, damage):
+    folder = tmp_path / "dump"
+    manifest = make_parted(folder)
+    damage(folder / "tokens.parquet")
+    assert not is_valid(folder, manifest, verify=False)

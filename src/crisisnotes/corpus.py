@@ -133,10 +133,11 @@ def ingest(
     chunks of posts (same output as one worker). ``columns`` and ``tz_default``
     go to the reader (:func:`crisisnotes.dumps.iter_dump`) and are part of the
     cache key. ``client`` (a ``dask.distributed.Client`` or a scheduler address
-    such as ``"tcp://host:8786"``) runs each dump's chunks on a Dask cluster
-    instead (:mod:`crisisnotes.distributed`; same tables).
+    such as ``"tcp://host:8786"``) runs the ingest on a Dask cluster instead:
+    several dumps are spread whole over its workers, a big one (or a lone one)
+    chunk by chunk (:mod:`crisisnotes.distributed`; same tables).
     """
-    from .distributed import connect
+    from .distributed import connect, ingest_on_cluster, whole_dumps
     from .pipeline import ingest_file
 
     lexicon = lexicon or Lexicon.load()
@@ -145,6 +146,8 @@ def ingest(
         paths = [paths]
     files = [f for p in paths for f in dump_files(p)]
     report = IngestReport()
+    todo: list[tuple[Path, Path, dict[str, Any]]] = []  # (file, folder, manifest_extra) to build
+    outcome: dict[Path, Any] = {}  # file -> manifest, "reused" or DumpError, reported in file order
     with connect(client) as dask_client:
         for f, (name, source) in _folder_names(files).items():
             if on_file:
@@ -153,7 +156,7 @@ def ingest(
             try:
                 sha = _input_sha256(f)
             except DumpError as e:
-                report.errors.append(e)
+                outcome[f] = e
                 continue
             expect = {
                 "input_sha256": sha,
@@ -168,23 +171,40 @@ def ingest(
             if tz_default:
                 expect["tz_default"] = tz_default
             if not force and store.is_valid(folder, expect):
-                report.reused.append(f.name)
-                report.folders.append(folder)
+                outcome[f] = "reused"
                 if progress:
                     progress(expect["input_size"])
                 continue
+            todo.append((f, folder, expect))
+        options = {"columns": columns, "tz_default": tz_default}
+        whole = whole_dumps(todo) if dask_client is not None else []
+        for f, folder, expect in todo:
+            if f in whole:
+                continue  # a worker of the cluster reads and writes it, below
             try:
-                man = ingest_file(f, folder, lexicon=lexicon, manifest_extra=expect, progress=progress,
-                                  workers=workers, columns=columns, tz_default=tz_default,
-                                  source=source, client=dask_client)  # fmt: skip
+                outcome[f] = ingest_file(f, folder, lexicon=lexicon, manifest_extra=expect, progress=progress,
+                                         workers=workers, source=expect["source"], client=dask_client, **options)  # fmt: skip
             except DumpError as e:
-                report.errors.append(e)
-                continue
-            report.built.append(f.name)
-            report.folders.append(folder)
-            report.warnings.extend(man.get("warnings", []))
-            if not man.get("posts") and not man.get("unassigned"):
-                report.warnings.append(f"{f}: no posts: the file is empty or holds only blank lines")
+                outcome[f] = e
+        if whole:
+            jobs = [(f, folder, expect) for f, folder, expect in todo if f in whole]
+            for f, result in ingest_on_cluster(dask_client, jobs, lexicon, options):
+                outcome[f] = result
+                if progress:
+                    progress(f.stat().st_size)
+    for f, (name, _) in _folder_names(files).items():
+        result = outcome[f]
+        if isinstance(result, DumpError):
+            report.errors.append(result)
+            continue
+        report.folders.append(out_dir / name)
+        if result == "reused":
+            report.reused.append(f.name)
+            continue
+        report.built.append(f.name)
+        report.warnings.extend(result.get("warnings", []))
+        if not result.get("posts") and not result.get("unassigned"):
+            report.warnings.append(f"{f}: no posts: the file is empty or holds only blank lines")
     return report
 
 

@@ -1,8 +1,10 @@
 """Ingest one dump: read → posts → sentences → tokens and mentions, streamed to Parquet.
 
-Posts are processed in chunks; sentences, tokens and mentions of each chunk
-are appended to their Parquet files as row groups, so memory stays flat in
-the size of the dump's token table.
+Posts and unassigned lines are appended to their Parquet files window by
+window. Posts are processed in chunks of 1,000; each chunk's sentences,
+tokens and mentions are written as one part file of each table by the process
+that made them, so memory stays flat in the size of the dump and no token
+row travels between processes.
 
 Examples
 --------
@@ -35,7 +37,7 @@ from . import __version__
 from .actors import Lexicon, mention_columns
 from .dumps import iter_dump
 from .sentences import sentence_spans
-from .store import TableWriter, building, write_manifest
+from .store import TableWriter, building, write_manifest, write_part
 from .text import guess_lang, normalize
 from .tokenize import RULE_MARK, get_tagger, tokenize_tsv
 
@@ -190,6 +192,23 @@ def process_chunk(
     return sentences, token_table(sents, tagger), mentions
 
 
+PART_TABLES = ("sentences", "tokens", "mentions")
+"""Tables written in parts, one per chunk of posts (:func:`write_chunk`)."""
+
+
+def write_chunk(k: int, records: list[dict[str, Any]], lexicon: Lexicon, folder: str | Path) -> int:
+    """Process chunk ``k`` and write its sentences, tokens and mentions as part ``k`` of each table.
+
+    Runs wherever the chunk runs (this process, a worker process, a Dask
+    worker), so no token row travels back to the parent. Returns the chunk's
+    number of sentence characters (for progress).
+    """
+    tables = process_chunk(records, lexicon)
+    for name, table in zip(PART_TABLES, tables, strict=True):
+        write_part(Path(folder), name, k, table)
+    return int(pc.sum(pc.utf8_length(tables[0].column("text"))).as_py() or 0)
+
+
 _WORKER_LEXICON: Lexicon | None = None
 
 
@@ -206,9 +225,9 @@ def _exit_with_parent(parent: int, every: float = 0.5) -> None:
     os._exit(1)
 
 
-def _worker_chunk(records: list[dict[str, Any]]) -> tuple[pa.Table, pa.Table, pa.Table]:
+def _worker_chunk(k: int, records: list[dict[str, Any]], folder: str) -> int:
     assert _WORKER_LEXICON is not None
-    return process_chunk(records, _WORKER_LEXICON)
+    return write_chunk(k, records, _WORKER_LEXICON, folder)
 
 
 def _chunks(posts: pd.DataFrame) -> Iterator[list[dict[str, Any]]]:
@@ -219,11 +238,13 @@ def _chunks(posts: pd.DataFrame) -> Iterator[list[dict[str, Any]]]:
         yield posts.iloc[k : k + CHUNK_POSTS][cols].to_dict("records")
 
 
-def _ordered(pool: ProcessPoolExecutor, chunks: Iterator[list[dict[str, Any]]], depth: int) -> Iterator[Any]:
+def _ordered(
+    pool: ProcessPoolExecutor, chunks: Iterator[list[dict[str, Any]]], depth: int, folder: Path
+) -> Iterator[Any]:
     """``pool.map`` with at most ``depth`` chunks in flight (map would queue the whole dump)."""
     pending: deque[Any] = deque()
-    for chunk in chunks:
-        pending.append(pool.submit(_worker_chunk, chunk))
+    for k, chunk in enumerate(chunks):
+        pending.append(pool.submit(_worker_chunk, k, chunk, str(folder)))
         if len(pending) >= depth:
             yield pending.popleft().result()
     while pending:
@@ -259,10 +280,14 @@ def ingest_file(
 ) -> dict[str, Any]:
     """Read ``path`` and write all its tables into ``folder`` (atomically). Returns the manifest.
 
-    With ``workers > 1`` the chunks of posts are processed in that many worker
-    processes (each with its own MeCab Tagger); with a ``dask.distributed.Client``
-    as ``client``, by the cluster's workers (:mod:`crisisnotes.distributed`,
-    ``workers`` is then ignored). The output is identical either way.
+    Posts and unassigned lines are written here, window by window; each chunk
+    of 1,000 posts is processed — and its sentences, tokens and mentions written
+    as one part of each table (:func:`write_chunk`) — here, or with
+    ``workers > 1`` in that many worker processes (each with its own MeCab
+    Tagger), or with a ``dask.distributed.Client`` as ``client`` by the
+    cluster's workers (:mod:`crisisnotes.distributed`; ``workers`` is then
+    ignored, and ``folder`` must be on storage the workers share). The output
+    is identical either way.
     ``columns`` and ``tz_default`` go to the reader (:func:`~crisisnotes.dumps.iter_dump`).
     """
     t0 = time.perf_counter()
@@ -284,30 +309,29 @@ def ingest_file(
         with contextlib.ExitStack() as stack:
             wp = stack.enter_context(TableWriter(tmp / "posts.parquet", POSTS_SCHEMA))
             wu = stack.enter_context(TableWriter(tmp / "unassigned.parquet", UNASSIGNED_SCHEMA))
-            ws = stack.enter_context(TableWriter(tmp / "sentences.parquet", SENTENCE_SCHEMA))
-            wt = stack.enter_context(TableWriter(tmp / "tokens.parquet", TOKEN_SCHEMA))
-            wm = stack.enter_context(TableWriter(tmp / "mentions.parquet", MENTION_SCHEMA))
             if client is not None:
                 from .distributed import ordered_results
 
-                results: Iterator[tuple[pa.Table, pa.Table, pa.Table]] = stack.enter_context(
-                    contextlib.closing(ordered_results(client, chunks(), lexicon))
+                results: Iterator[int] = stack.enter_context(
+                    contextlib.closing(ordered_results(client, chunks(), lexicon, tmp))
                 )
             elif workers > 1:
                 pool = stack.enter_context(ProcessPoolExecutor(
                     workers, mp_context=mp.get_context("fork"), initializer=_init_worker, initargs=(lexicon,)
                 ))  # fmt: skip
-                results = _ordered(pool, chunks(), 2 * workers)
+                results = _ordered(pool, chunks(), 2 * workers, tmp)
             else:
-                results = (process_chunk(c, lexicon) for c in chunks())
-            for sentences, tokens, mentions in results:
-                ws.write_arrow(sentences)
-                wt.write_arrow(tokens)
-                wm.write_arrow(mentions)
+                results = (write_chunk(k, c, lexicon, tmp) for k, c in enumerate(chunks()))
+            n_chunks = 0
+            for chars in results:
+                n_chunks += 1
                 if progress:
-                    step = min(size - done, sum(len(x) for x in sentences.column("text").to_pylist()) * 2)
+                    step = min(size - done, chars * 2)
                     done += step
                     progress(step)
+            if not n_chunks:  # no posts: empty tables that still carry their schema
+                for name, schema in zip(PART_TABLES, (SENTENCE_SCHEMA, TOKEN_SCHEMA, MENTION_SCHEMA), strict=True):
+                    write_part(tmp, name, 0, schema.empty_table())
         manifest = {
             **manifest_extra,
             "source": source or Path(path).name,

@@ -1,5 +1,9 @@
 """Processed data on disk: ``<out>/<dump>/<table>.parquet`` plus ``manifest.json``.
 
+A table is one Parquet file (posts, unassigned) or a folder of that name
+holding one part per chunk of posts (sentences, tokens, mentions: each part
+written by the process that made it, see :func:`write_part`).
+
 A dump's tables are built in a temporary folder beside the final one and
 swapped in with two renames, so an interrupted run leaves the previous result
 whole (an interrupted swap is repaired on the next read, and the temporary
@@ -171,17 +175,50 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
     return man if isinstance(man, dict) else None
 
 
+def table_files(folder: Path, name: str) -> list[Path]:
+    """The Parquet files of table ``name``: ``<name>.parquet`` itself, or the parts in that folder.
+
+    A table written in parts (one per chunk of posts, by whichever process
+    made it) is a folder ``<name>.parquet/`` of ``part-NNNNN.parquet`` files,
+    read in part order — a Parquet dataset as pandas, Dask, Spark and DuckDB
+    read it. Missing → ``[]``.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> write_part(d, "tokens", 1, pa.table({"a": [2]})); write_part(d, "tokens", 0, pa.table({"a": [1]}))
+    >>> [p.name for p in table_files(d, "tokens")], read_table(d, "tokens")["a"].tolist()
+    (['part-00000.parquet', 'part-00001.parquet'], [1, 2])
+    """
+    p = folder / f"{name}.parquet"
+    if p.is_dir():
+        return sorted(p.glob("part-*.parquet"))
+    return [p] if p.is_file() else []
+
+
+def part_path(folder: Path, name: str, k: int) -> Path:
+    """Where part ``k`` of table ``name`` goes: ``<folder>/<name>.parquet/part-<k>.parquet``."""
+    return folder / f"{name}.parquet" / f"part-{k:05d}.parquet"
+
+
+def write_part(folder: Path, name: str, k: int, table: pa.Table) -> None:
+    """Write part ``k`` of table ``name`` (one row group; an empty part keeps the schema)."""
+    path = part_path(folder, name, k)
+    path.parent.mkdir(exist_ok=True)
+    pq.write_table(table, path, compression="zstd")
+
+
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
-    """Write ``manifest.json`` atomically, adding each table's size and sha256."""
+    """Write ``manifest.json`` atomically, adding each table's rows and each file's size and sha256."""
     tables = {}
     for name in TABLES:
-        p = folder / f"{name}.parquet"
-        if p.exists():
+        files = table_files(folder, name)
+        if files:
             tables[name] = {
-                "rows": pq.ParquetFile(p).metadata.num_rows,
-                "bytes": p.stat().st_size,
-                "sha256": sha256_file(p),
-            }
+                "rows": sum(pq.ParquetFile(p).metadata.num_rows for p in files),
+                "bytes": sum(p.stat().st_size for p in files),
+                "files": {p.relative_to(folder).as_posix(): {"bytes": p.stat().st_size, "sha256": sha256_file(p)}
+                          for p in files},
+            }  # fmt: skip
     manifest = {**manifest, "tables": tables}
     atomic_write_text(
         folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2, default=str)
@@ -192,7 +229,8 @@ def is_valid(folder: Path, expect: dict[str, Any], *, verify: bool = True) -> bo
     """Does ``folder`` hold intact tables built from the same input and code as ``expect``?
 
     ``expect`` holds the keys that must match (input sha256, version, lexicon…).
-    With ``verify`` every table's checksum is checked too.
+    Every file of every table must be there, with its recorded size; with
+    ``verify`` its checksum is checked too.
     """
     man = read_manifest(folder)
     if not man:
@@ -204,11 +242,18 @@ def is_valid(folder: Path, expect: dict[str, Any], *, verify: bool = True) -> bo
     if not isinstance(tables, dict) or set(tables) != set(TABLES):
         return False
     for name, info in tables.items():
-        p = folder / f"{name}.parquet"
-        if not isinstance(info, dict) or not p.is_file() or p.stat().st_size != info.get("bytes"):
+        recorded = info.get("files") if isinstance(info, dict) else None
+        if not isinstance(recorded, dict):
             return False
-        if verify and sha256_file(p) != info.get("sha256"):
+        files = {p.relative_to(folder).as_posix(): p for p in table_files(folder, name)}
+        if set(files) != set(recorded):
             return False
+        for rel, p in files.items():
+            meta = recorded[rel]
+            if not isinstance(meta, dict) or p.stat().st_size != meta.get("bytes"):
+                return False
+            if verify and sha256_file(p) != meta.get("sha256"):
+                return False
     return True
 
 
@@ -266,10 +311,15 @@ class TableWriter:
 
 
 def table_rows(folder: Path, name: str) -> int:
-    """Row count of a stored table, from the Parquet footer (no data read)."""
-    return pq.ParquetFile(folder / f"{name}.parquet").metadata.num_rows
+    """Row count of a stored table, from the Parquet footers (no data read)."""
+    return sum(pq.ParquetFile(p).metadata.num_rows for p in table_files(folder, name))
 
 
 def read_table(folder: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
-    """Read one table of a processed dump (only ``columns`` when given)."""
-    return pd.read_parquet(folder / f"{name}.parquet", columns=columns)
+    """Read one table of a processed dump (only ``columns`` when given), parts in order."""
+    files = table_files(folder, name)
+    if len(files) == 1:
+        return pd.read_parquet(files[0], columns=columns)
+    if not files:
+        raise FileNotFoundError(folder / f"{name}.parquet")
+    return pd.read_parquet([str(p) for p in files], columns=columns)  # a list keeps the part order

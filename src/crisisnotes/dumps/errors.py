@@ -9,6 +9,7 @@ Examples
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class DumpError(Exception):
@@ -25,3 +26,11 @@ class DumpError(Exception):
         self.message = message
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with the keyword ``line`` (a Dask worker sends the error back to the client)."""
+        return (_dump_error, (self.path, self.message, self.line))
+
+
+def _dump_error(path: str, message: str, line: int | None) -> DumpError:
+    return DumpError(path, message, line=line)
