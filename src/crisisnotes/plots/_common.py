@@ -158,19 +158,23 @@ def declutter(
     *,
     obstacles: Callable[[], list[Bbox]] | None = None,
     max_tries: int = 8,
+    draw: bool = True,
 ) -> None:
     """Nudge offset-point annotations vertically so they do not overlap.
 
     *labels* are in priority order: earlier ones keep their place. *obstacles* returns
     display-space boxes (e.g. node markers) that labels should avoid; it is called after
     the layout has run. Positions are final for the figure's current size; labels may
-    touch again if the figure is resized.
+    touch again if the figure is resized. ``draw=False`` skips the layout run, for a
+    caller that has just run it once for all panels of a figure (a draw costs as much
+    as the rest of a panel).
     """
     if len(labels) < 2:
         return
     fig = root_figure(ax)
     try:
-        fig.draw_without_rendering()  # run the layout engine first
+        if draw:
+            fig.draw_without_rendering()  # run the layout engine first
         renderer = fig.canvas.get_renderer()
     except AttributeError:  # pragma: no cover - non-Agg canvases
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -34,7 +35,8 @@ def _fw_panel(
     lang: Lang,
     threshold: float,
     min_label_z: float,
-) -> None:
+) -> list[Any]:
+    """Draw one panel; returns its term labels, to be decluttered once the figure is laid out."""
     f = pd.DataFrame(
         {
             "term": frame["term"].astype(str).to_numpy(),
@@ -56,7 +58,7 @@ def _fw_panel(
     ax.text(0.01, 0.01, f"↓ {neg_name}", transform=ax.transAxes, ha="left", va="bottom",
             color=_NEG_COLOR, fontsize=10, path_effects=HALO)  # fmt: skip
     if f.empty:
-        return
+        return []
     colors = np.where(
         f["z"] >= threshold, _POS_COLOR, np.where(f["z"] <= -threshold, _NEG_COLOR, "#c8c8c8")
     )
@@ -87,7 +89,7 @@ def _fw_panel(
             )
         )
     ax.margins(x=0.08, y=0.06)
-    declutter(ax, labels)
+    return labels
 
 
 def fightin_words(
@@ -177,7 +179,7 @@ def fightin_words(
             empty_message(ax, text("no_data", lang))
             return fig
         pos_name, neg_name, frame = panels[0]
-        _fw_panel(ax, frame, pos_name, neg_name, top_n, lang, z_threshold, min_label_z)
+        declutter(ax, _fw_panel(ax, frame, pos_name, neg_name, top_n, lang, z_threshold, min_label_z))
         return fig
 
     setup_fonts()
@@ -192,11 +194,15 @@ def fightin_words(
         sharey=True,
     )
     flat = list(axes.flat)
+    labels = []
     for panel_ax, (pos_name, neg_name, frame) in zip(flat, panels, strict=False):
         panel_ax.set_title(pos_name)
-        _fw_panel(panel_ax, frame, pos_name, neg_name, top_n, lang, z_threshold, min_label_z)
+        labels.append(_fw_panel(panel_ax, frame, pos_name, neg_name, top_n, lang, z_threshold, min_label_z))
     for spare in flat[len(panels) :]:
         spare.set_visible(False)
     if title is not None:
         fig.suptitle(title)
+    fig.draw_without_rendering()  # one layout run for every panel
+    for panel_ax, panel_labels in zip(flat, labels, strict=False):
+        declutter(panel_ax, panel_labels, draw=False)
     return fig
