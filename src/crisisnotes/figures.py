@@ -4,13 +4,16 @@ Plot functions in :mod:`crisisnotes.plots` return a :class:`~matplotlib.figure.F
 this module makes sure its text renders (Japanese and Latin, one font) and writes it as
 PDF, SVG and PNG with provenance metadata.
 
-* :func:`setup_fonts` selects IPAexGothic (bundled by ``matplotlib-fontja``) and makes
-  PDF/PS embed TrueType fonts and SVG carry text as paths.
-* :func:`save` writes ``<name>.pdf|svg|png`` atomically and embeds metadata such as the
-  hash of the input the figure was drawn from.
+* :func:`save` (here) writes ``<name>.pdf|svg|png`` atomically and embeds metadata such
+  as the hash of the input the figure was drawn from.
+* :func:`setup_fonts` (:mod:`crisisnotes.fonts`) selects IPAexGothic (bundled by
+  ``matplotlib-fontja``) and makes PDF/PS embed TrueType fonts and SVG carry text as paths.
 * :func:`check_glyphs` (static check of every text, then a draw) and the context manager
-  :func:`fail_on_missing_glyphs` turn tofu, which matplotlib only warns about
-  ("Glyph ... missing from font(s)"), into :class:`MissingGlyphError`.
+  :func:`fail_on_missing_glyphs` (:mod:`crisisnotes.glyphs`) turn tofu, which matplotlib
+  only warns about ("Glyph ... missing from font(s)"), into :class:`MissingGlyphError`.
+
+The font and glyph functions are re-exported here, so ``from crisisnotes.figures import
+setup_fonts`` keeps working.
 
 Examples
 --------
@@ -35,16 +38,20 @@ import contextlib
 import os
 import re
 import secrets
-import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import matplotlib as mpl
-from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties, fontManager
-from matplotlib.text import Text
+
+from crisisnotes.fonts import _EXPORT_RC, FONT_FAMILY, setup_fonts
+from crisisnotes.glyphs import (
+    MissingGlyphError,
+    check_glyphs,
+    fail_on_missing_glyphs,
+    missing_glyphs,
+)
 
 __all__ = [
     "FONT_FAMILY",
@@ -57,209 +64,15 @@ __all__ = [
     "setup_fonts",
 ]
 
-FONT_FAMILY = "IPAexGothic"
-"""Family name of the font bundled by ``matplotlib-fontja`` (Japanese and Latin)."""
-
-_FALLBACK_FAMILY = "DejaVu Sans"  # ships with matplotlib; catches rare symbols
-
 SUPPORTED_FORMATS: tuple[str, ...] = ("pdf", "svg", "png")
-
-_EXPORT_RC: dict[str, Any] = {
-    "pdf.fonttype": 42,  # embed TrueType (Type 42), text stays selectable/searchable
-    "ps.fonttype": 42,
-    "svg.fonttype": "path",  # SVG needs no installed fonts
-    "text.parse_math": False,  # labels come from dumps: "$5 and $6" is text, not TeX (nor an error)
-}
 
 _NAME_RE = re.compile(r"[A-Za-z0-9._-]+")
 _META_KEY_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_ .-]{0,78}")
-_GLYPH_RE = re.compile(r"Glyph .* missing from font")
 
 # Metadata keys that each backend knows natively (other keys go to Keywords etc.).
 _TITLE_KEYS = ("Title",)
 _AUTHOR_KEYS = ("Author",)
 _DESCRIPTION_KEYS = ("Description", "Subject")
-
-
-class MissingGlyphError(RuntimeError):
-    """Raised when text in a figure uses characters the configured fonts lack."""
-
-
-def setup_fonts() -> str:
-    """Configure matplotlib so Japanese and Latin text render and embed.
-
-    Idempotent: safe to call before every plot. Sets ``font.family`` to IPAexGothic
-    (bundled by ``matplotlib-fontja``; it covers kana, kanji and Latin) with DejaVu Sans as
-    a fallback for rare symbols, ``pdf.fonttype``/``ps.fonttype`` to 42 (embedded
-    TrueType), ``svg.fonttype`` to ``"path"``, ``text.parse_math`` to False (text from
-    dumps is never read as TeX) and ``axes.unicode_minus`` to False.
-
-    Returns
-    -------
-    str
-        The primary font family name, ``"IPAexGothic"``.
-
-    Examples
-    --------
-    >>> import matplotlib as mpl
-    >>> setup_fonts()
-    'IPAexGothic'
-    >>> mpl.rcParams["pdf.fonttype"], mpl.rcParams["svg.fonttype"]
-    (42, 'path')
-    """
-    import matplotlib_fontja  # noqa: F401  (registers the bundled font on import)
-
-    mpl.rcParams["font.family"] = [FONT_FAMILY, _FALLBACK_FAMILY]
-    mpl.rcParams.update(_EXPORT_RC)
-    mpl.rcParams["axes.unicode_minus"] = False
-    return FONT_FAMILY
-
-
-@contextlib.contextmanager
-def fail_on_missing_glyphs() -> Iterator[None]:
-    """Raise :class:`MissingGlyphError` if text drawn inside the block lacks glyphs.
-
-    matplotlib only warns (``UserWarning: Glyph 12354 (...) missing from font(s) ...``)
-    and then draws an empty box ("tofu"). Inside this block those warnings are collected;
-    on exit they are raised together as one error. Other warnings pass through unchanged.
-
-    Raises
-    ------
-    MissingGlyphError
-        Listing every missing-glyph message seen in the block.
-
-    Examples
-    --------
-    >>> import matplotlib.pyplot as plt
-    >>> _ = setup_fonts()
-    >>> fig = plt.figure()
-    >>> _ = fig.text(0.5, 0.5, "ロシア外相 Lavrov")
-    >>> with fail_on_missing_glyphs():
-    ...     fig.canvas.draw()
-    >>> plt.close(fig)
-    """
-    with warnings.catch_warnings(record=True) as caught:
-        # Keep the caller's filters but never let a glyph warning be swallowed as "once".
-        warnings.filterwarnings("always", message=_GLYPH_RE.pattern, category=UserWarning)
-        yield
-    missing: list[str] = []
-    for w in caught:
-        text = str(w.message)
-        if _GLYPH_RE.search(text):
-            if text not in missing:
-                missing.append(text)
-        else:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
-    if missing:
-        raise MissingGlyphError("; ".join(missing))
-
-
-def _charmap(path: str) -> frozenset[int]:
-    cached = _CHARMAPS.get(path)
-    if cached is None:
-        from matplotlib.font_manager import get_font
-
-        cached = frozenset(get_font(path).get_charmap())
-        _CHARMAPS[path] = cached
-    return cached
-
-
-_CHARMAPS: dict[str, frozenset[int]] = {}
-
-
-def _font_paths(prop: FontProperties) -> list[str]:
-    """Font files matplotlib would try for *prop*, in fallback order."""
-    paths: list[str] = []
-    for family in prop.get_family():
-        single = prop.copy()
-        single.set_family(family)
-        try:
-            path = str(fontManager.findfont(single, fallback_to_default=False))
-        except ValueError:
-            continue
-        if path not in paths:
-            paths.append(path)
-    if not paths:
-        paths.append(str(fontManager.findfont(prop)))
-    return paths
-
-
-def missing_glyphs(fig: Figure) -> dict[str, list[str]]:
-    """Characters of visible text in *fig* that none of its fonts can draw.
-
-    A static check over the Text artists (titles, labels, tick labels, annotations,
-    legend entries), independent of whether the figure was drawn before. Mathtext
-    (``$...$``) and TeX text are skipped; :func:`check_glyphs` catches those by drawing.
-
-    Returns
-    -------
-    dict of str to list of str
-        Each offending text mapped to its missing characters (empty if all is well).
-
-    Examples
-    --------
-    >>> import matplotlib.pyplot as plt
-    >>> _ = setup_fonts()
-    >>> fig = plt.figure()
-    >>> _ = fig.text(0.1, 0.5, "ロシア外相")
-    >>> missing_glyphs(fig)
-    {}
-    >>> plt.close(fig)
-    """
-    with warnings.catch_warnings():
-        # this layout pass would warn about exactly what we report below
-        warnings.filterwarnings("ignore", message=_GLYPH_RE.pattern, category=UserWarning)
-        fig.draw_without_rendering()  # creates tick labels and legend texts
-    found: dict[str, list[str]] = {}
-    for artist in fig.findobj(lambda a: isinstance(a, Text)):
-        s = artist.get_text()
-        if not s or not artist.get_visible() or artist.get_usetex() or is_math_text(s):
-            continue
-        charsets = [_charmap(p) for p in _font_paths(artist.get_fontproperties())]
-        lacking = [
-            ch
-            for ch in dict.fromkeys(s)
-            if not ch.isspace() and not any(ord(ch) in cs for cs in charsets)
-        ]
-        if lacking:
-            found.setdefault(s, lacking)
-    return found
-
-
-def check_glyphs(fig: Figure) -> None:
-    """Raise :class:`MissingGlyphError` if any text in *fig* would render as tofu.
-
-    Checks every visible Text artist against its fonts (see :func:`missing_glyphs`), then
-    draws the figure inside :func:`fail_on_missing_glyphs` to catch the rest.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-        The figure to check. It is rendered with its current canvas (Agg by default).
-
-    Raises
-    ------
-    MissingGlyphError
-        Naming the texts and characters no font covers.
-
-    Examples
-    --------
-    >>> import matplotlib.pyplot as plt
-    >>> _ = setup_fonts()
-    >>> fig, ax = plt.subplots()
-    >>> _ = ax.set_xlabel("ブリンケン")
-    >>> check_glyphs(fig)
-    >>> plt.close(fig)
-    """
-    found = missing_glyphs(fig)
-    if found:
-        detail = "; ".join(
-            f"{text!r} lacks " + ", ".join(f"U+{ord(c):04X} {c!r}" for c in chars)
-            for text, chars in found.items()
-        )
-        raise MissingGlyphError(f"Glyphs missing from font(s): {detail}")
-    with fail_on_missing_glyphs():
-        fig.canvas.draw()
 
 
 def _check_name(name: str, formats: Iterable[str]) -> str:
