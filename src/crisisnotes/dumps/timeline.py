@@ -34,6 +34,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -143,10 +144,22 @@ def parse_attribution(line: str) -> Attribution | None:
     if not m or not m.group("name"):
         return None
     raw = m.group("date")
+    dateish, date, err = _read_date(raw)
+    if not dateish:
+        return None  # "— Lavrov (@mfa_russia) said …" is running text, not an attribution
+    handle = m.group("handle")
+    if not handle.isascii():  # NFKC leaves ASCII as it is
+        handle = unicodedata.normalize("NFKC", handle)
+    return Attribution(m.group("name").strip(), handle, date, raw, err)
+
+
+@functools.lru_cache(maxsize=4096)  # a dump repeats its attribution dates
+def _read_date(raw: str) -> tuple[bool, dt.date | None, str | None]:
+    """``(looks like a date, date, why there is none)`` for the date part of an attribution."""
     if raw and (
         len(raw) > _MAX_DATE_CHARS or not _DATEISH.search(unicodedata.normalize("NFKC", raw))
     ):
-        return None  # "— Lavrov (@mfa_russia) said …" is running text, not an attribution
+        return False, None, None
     date: dt.date | None = None
     err: str | None = None
     try:
@@ -155,8 +168,7 @@ def parse_attribution(line: str) -> Attribution | None:
             err = f"unreadable date {raw!r}" if raw else "no date"
     except DateError as e:
         err = str(e)
-    handle = unicodedata.normalize("NFKC", m.group("handle"))
-    return Attribution(m.group("name").strip(), handle, date, raw, err)
+    return True, date, err
 
 
 def stray_reason(line: str) -> str | None:
@@ -209,20 +221,22 @@ def segment_lines(
     bad = set(bad_lines)
     blank = [not ln.strip() for ln in lines]
     attributions: dict[int, Attribution] = {}
+    stray: dict[int, str] = {}
     for i, ln in enumerate(lines):
-        if i + 1 in bad or blank[i]:
+        if blank[i]:
             continue
-        a = parse_attribution(ln)
-        if a is not None:
+        # the "@" test is parse_attribution's own first test, here to spare most lines the call
+        if (
+            ("@" in ln or "＠" in ln)
+            and i + 1 not in bad
+            and (a := parse_attribution(ln)) is not None
+        ):
             attributions[i] = a
-    stray = {
-        i: r
-        for i, ln in enumerate(lines)
-        if not blank[i] and i not in attributions and (r := stray_reason(ln))
-    }
-    for i in range(n):
-        if i + 1 in bad and not blank[i]:
-            stray[i] = "undecodable"
+        elif r := stray_reason(ln):
+            stray[i] = r
+    for b in bad:
+        if 0 < b <= n and not blank[b - 1]:
+            stray[b - 1] = "undecodable"
 
     def usable(i: int) -> bool:
         return 0 <= i < n and not blank[i] and i not in attributions and i not in stray
@@ -319,10 +333,10 @@ def _post(
     if text_span is None:
         text = ""
     else:
-        text = "\n".join(ln.strip() for ln in lines[text_span[0] : text_span[1] + 1]).rstrip("\n")
+        text = "\n".join(map(str.strip, lines[text_span[0] : text_span[1] + 1])).rstrip("\n")
     while body_start <= body_end and not lines[body_start].strip():
         body_start += 1
-    body = "\n".join(ln.rstrip() for ln in lines[body_start : body_end + 1])
+    body = "\n".join(map(str.rstrip, lines[body_start : body_end + 1]))
     whole = f"{text}\n{body}"
     return {
         "post_id": f"{source}:{line_start + 1}",
