@@ -81,12 +81,14 @@ def find_urls(s: str) -> list[str]:
     >>> find_urls("見出し https://t.co/AbC1。 (see pic.twitter.com/xY2)")
     ['https://t.co/AbC1', 'pic.twitter.com/xY2']
     """
-    out = []
-    for m in URL.finditer(s):
-        u = m.group()
-        while u and u[-1] in _URL_TRAIL and not (u[-1] == ")" and u.count("(") >= u.count(")")):
-            u = u[:-1]
-        out.append(u)
+    if "/" not in s:  # every link has one
+        return []
+    out = URL.findall(s)
+    for k, u in enumerate(out):
+        if u[-1] in _URL_TRAIL:
+            while u and u[-1] in _URL_TRAIL and not (u[-1] == ")" and u.count("(") >= u.count(")")):
+                u = u[:-1]
+            out[k] = u
     return out
 
 
