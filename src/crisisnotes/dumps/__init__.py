@@ -184,9 +184,13 @@ def iter_dump(
 
     def windows() -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
         n = 0
+        if lines is None:  # counted at once: CRLF, CR and LF each end a line, as in iter_lines
+            text = decoded.text
+            stream.n_lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+            del text
         for posts, unassigned in segment_stream(
-            _counting(lines if lines is not None else iter_lines(decoded.text), stream), source=source or path.name,
-            bad_lines=decoded.bad_lines, window=window,
+            _counting(lines, stream) if lines is not None else iter_lines(decoded.text),
+            source=source or path.name, bad_lines=decoded.bad_lines, window=window,
         ):  # fmt: skip
             quarantined = {u["line"] for u in unassigned if u["reason"] == "undecodable"}
             spans = [(p["line_start"], p["line_end"]) for p in posts]

@@ -139,9 +139,24 @@ def _finish(text: str, encoding: str, path: str | Path, *, lossy: bool = True) -
     """Check for binary data; with ``lossy`` (decoded with replacement), report U+FFFD lines."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    lines = NEWLINES.split(text)
-    bad = [i + 1 for i, ln in enumerate(lines) if "\ufffd" in ln] if lossy else []
-    ctrl = sum(len(_CONTROL.findall(ln)) for ln in lines[:2000])
+    if lossy and "\ufffd" in text:
+        bad = [i + 1 for i, ln in enumerate(NEWLINES.split(text)) if "\ufffd" in ln]
+    else:
+        bad = []
+    # control characters in the first 2000 lines (newlines are not control characters here)
+    ctrl = len(_CONTROL.findall(text, 0, _end_of_lines(text, 2000)))
     if ctrl > max(8, len(text[:200000]) // 50):
         raise DumpError(path, "binary data (control characters), not a text dump")
     return Decoded(text=text, encoding=encoding, bad_lines=bad)
+
+
+def _end_of_lines(text: str, k: int) -> int:
+    """Offset in ``text`` where its first ``k`` lines end (``len(text)`` if it has fewer).
+
+    >>> _end_of_lines("a\\r\\nb\\rc", 1), _end_of_lines("a\\r\\nb\\rc", 2), _end_of_lines("a\\nb", 5)
+    (1, 4, 3)
+    """
+    for n, m in enumerate(NEWLINES.finditer(text), 1):
+        if n == k:
+            return m.start()
+    return len(text)

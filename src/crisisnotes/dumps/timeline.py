@@ -34,6 +34,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -42,12 +43,15 @@ from typing import Any
 
 from ..dates import DateError, parse_attribution_date
 from ..text import guess_lang
+from .widechars import count_wide
 
 ATTRIBUTION = re.compile(
     r"^\s*[—―–\-－]{1,2}\s*(?P<name>.*?)\s*[(（]\s*[@＠]"
     r"(?P<handle>[A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]{1,30})\s*[)）]\s*(?P<date>.*?)\s*$"
 )
-URL = re.compile(r"(?:https?://|(?<![\w/.])pic\.twitter\.com/|(?<![\w/.])t\.co/)[!-~]+")
+# "p(?<![\w/.]p)ic" is "(?<![\w/.])pic" with the lookbehind after the first character, so every
+# branch starts with a literal (h, p or t) and the regex engine skips ahead to those (4x faster).
+URL = re.compile(r"(?:https?://|p(?<![\w/.]p)ic\.twitter\.com/|t(?<![\w/.]t)\.co/)[!-~]+")
 _URL_TRAIL = ".,;:!?'\")]>"
 _BARE_URLS = re.compile(rf"^\s*(?:{URL.pattern}\s*)+$")
 _TAG_CHAR = r"[\w\u30fb\u00b7\uff5e\u301c\u309b\u309c\u30a0\u3003]"
@@ -77,12 +81,14 @@ def find_urls(s: str) -> list[str]:
     >>> find_urls("見出し https://t.co/AbC1。 (see pic.twitter.com/xY2)")
     ['https://t.co/AbC1', 'pic.twitter.com/xY2']
     """
-    out = []
-    for m in URL.finditer(s):
-        u = m.group()
-        while u and u[-1] in _URL_TRAIL and not (u[-1] == ")" and u.count("(") >= u.count(")")):
-            u = u[:-1]
-        out.append(u)
+    if "/" not in s:  # every link has one
+        return []
+    out = URL.findall(s)
+    for k, u in enumerate(out):
+        if u[-1] in _URL_TRAIL:
+            while u and u[-1] in _URL_TRAIL and not (u[-1] == ")" and u.count("(") >= u.count(")")):
+                u = u[:-1]
+            out[k] = u
     return out
 
 
@@ -92,6 +98,8 @@ def find_hashtags(s: str) -> list[str]:
     >>> find_hashtags("#反ロシア#対中露戦 協議 #nhk_news https://t.co/a#b #2022")
     ['反ロシア', '対中露戦', 'nhk_news']
     """
+    if "#" not in s and "＃" not in s:
+        return []
     s = URL.sub(" ", s)
     tags = [t for m in _TAG_CHAIN.finditer(s) for t in _TAG.findall(m.group())]
     return [t for t in tags if not t.isdigit()]
@@ -103,12 +111,10 @@ def weighted_length(s: str) -> int:
     >>> weighted_length("米ロ https://t.co/abcdefghij")
     28
     """
-    n = 0
-    rest = URL.sub("", s)
-    n += 23 * len(URL.findall(s))
-    for ch in rest:
-        n += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return n
+    if "/" not in s:  # every link has one
+        return len(s) + count_wide(s)
+    rest, links = URL.subn("", s)
+    return 23 * links + len(rest) + count_wide(rest)
 
 
 @dataclass(frozen=True)
@@ -134,14 +140,28 @@ def parse_attribution(line: str) -> Attribution | None:
     >>> parse_attribution("— X (@x) 2022年2月30日").date_error
     "impossible date '2022年2月30日': day is out of range for month"
     """
+    if "@" not in line and "＠" not in line:  # ATTRIBUTION needs one
+        return None
     m = ATTRIBUTION.match(line)
     if not m or not m.group("name"):
         return None
     raw = m.group("date")
+    dateish, date, err = _read_date(raw)
+    if not dateish:
+        return None  # "— Lavrov (@mfa_russia) said …" is running text, not an attribution
+    handle = m.group("handle")
+    if not handle.isascii():  # NFKC leaves ASCII as it is
+        handle = unicodedata.normalize("NFKC", handle)
+    return Attribution(m.group("name").strip(), handle, date, raw, err)
+
+
+@functools.lru_cache(maxsize=4096)  # a dump repeats its attribution dates
+def _read_date(raw: str) -> tuple[bool, dt.date | None, str | None]:
+    """``(looks like a date, date, why there is none)`` for the date part of an attribution."""
     if raw and (
         len(raw) > _MAX_DATE_CHARS or not _DATEISH.search(unicodedata.normalize("NFKC", raw))
     ):
-        return None  # "— Lavrov (@mfa_russia) said …" is running text, not an attribution
+        return False, None, None
     date: dt.date | None = None
     err: str | None = None
     try:
@@ -150,8 +170,7 @@ def parse_attribution(line: str) -> Attribution | None:
             err = f"unreadable date {raw!r}" if raw else "no date"
     except DateError as e:
         err = str(e)
-    handle = unicodedata.normalize("NFKC", m.group("handle"))
-    return Attribution(m.group("name").strip(), handle, date, raw, err)
+    return True, date, err
 
 
 def stray_reason(line: str) -> str | None:
@@ -162,24 +181,33 @@ def stray_reason(line: str) -> str | None:
     >>> stray_reason("#BREAKING") is None
     True
     """
-    if BREAKING_TAG.match(line):
-        return None
-    if HASHTAG_ONLY.match(line):
-        return "hashtag_only"
-    if RETWEET_MARKER.match(line):
+    if "#" in line or "＃" in line:  # BREAKING_TAG and HASHTAG_ONLY need one
+        if BREAKING_TAG.match(line):
+            return None
+        if HASHTAG_ONLY.match(line):
+            return "hashtag_only"
+    retweet = (
+        "リツイート" in line or "リポスト" in line or "Retweeted" in line or "reposted" in line
+    )
+    if retweet and RETWEET_MARKER.match(line):  # RETWEET_MARKER needs one of those words
         return "retweet_marker"
     if UI_CHROME.match(line):
         return "ui_chrome"
     return None
 
 
-def _extends_tweet(line: str, units_so_far: int) -> bool:
-    """Can ``line`` be the line above the tweet lines gathered so far?"""
+def _extends_tweet(line: str, units_so_far: int, width: int | None = None) -> bool:
+    """Can ``line`` be the line above the tweet lines gathered so far?
+
+    ``width`` is ``weighted_length(line)`` when the caller has it already.
+    """
     if URL.search(line) or stray_reason(line):
         return False
     if _SENTENCE_END.search(line) and not BREAKING_TAG.match(line):
         return False
-    return units_so_far + weighted_length(line) <= TWEET_LIMIT
+    if width is None:
+        width = weighted_length(line)
+    return units_so_far + width <= TWEET_LIMIT
 
 
 def segment_lines(
@@ -195,20 +223,22 @@ def segment_lines(
     bad = set(bad_lines)
     blank = [not ln.strip() for ln in lines]
     attributions: dict[int, Attribution] = {}
+    stray: dict[int, str] = {}
     for i, ln in enumerate(lines):
-        if i + 1 in bad or blank[i]:
+        if blank[i]:
             continue
-        a = parse_attribution(ln)
-        if a is not None:
+        # the "@" test is parse_attribution's own first test, here to spare most lines the call
+        if (
+            ("@" in ln or "＠" in ln)
+            and i + 1 not in bad
+            and (a := parse_attribution(ln)) is not None
+        ):
             attributions[i] = a
-    stray = {
-        i: r
-        for i, ln in enumerate(lines)
-        if not blank[i] and i not in attributions and (r := stray_reason(ln))
-    }
-    for i in range(n):
-        if i + 1 in bad and not blank[i]:
-            stray[i] = "undecodable"
+        elif r := stray_reason(ln):
+            stray[i] = r
+    for b in bad:
+        if 0 < b <= n and not blank[b - 1]:
+            stray[b - 1] = "undecodable"
 
     def usable(i: int) -> bool:
         return 0 <= i < n and not blank[i] and i not in attributions and i not in stray
@@ -233,11 +263,12 @@ def segment_lines(
             prev = lines[start - 1]
             if start - 2 in attributions and not BREAKING_TAG.match(prev):
                 break  # the line right after an attribution line is body (GUIDELINES §1, seed case)
-            fits = units + weighted_length(prev) <= TWEET_LIMIT
-            if not (bare and fits) and not _extends_tweet(prev, units):
+            width = weighted_length(prev)
+            fits = units + width <= TWEET_LIMIT
+            if not (bare and fits) and not _extends_tweet(prev, units, width):
                 break
             start -= 1
-            units += weighted_length(prev)
+            units += width
             bare = bare and bool(_BARE_URLS.match(prev))
         return start, a - 1  # blank lines before the attribution stay in the span
 
@@ -304,10 +335,10 @@ def _post(
     if text_span is None:
         text = ""
     else:
-        text = "\n".join(ln.strip() for ln in lines[text_span[0] : text_span[1] + 1]).rstrip("\n")
+        text = "\n".join(map(str.strip, lines[text_span[0] : text_span[1] + 1])).rstrip("\n")
     while body_start <= body_end and not lines[body_start].strip():
         body_start += 1
-    body = "\n".join(ln.rstrip() for ln in lines[body_start : body_end + 1])
+    body = "\n".join(map(str.rstrip, lines[body_start : body_end + 1]))
     whole = f"{text}\n{body}"
     return {
         "post_id": f"{source}:{line_start + 1}",
