@@ -33,10 +33,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import groupby
+from operator import itemgetter
+from typing import NamedTuple
+
+import numpy as np
 
 from .actors import Lexicon
 from .text import normalize
@@ -66,15 +69,23 @@ _METONYM_VERBS = (
 _METONYM = re.compile(
     rf"\b(?P<city>{'|'.join(CAPITALS)})(?:'s\b|’s\b|\s+(?:{_METONYM_VERBS})\b|\s+and\s+(?=[A-Z]))"
 )
-_METONYM_OBJECT = re.compile(
-    r"\b(?:hand|hands|handed|give|gives|gave|tell|tells|told|warn|warns|warned|urge|urges|urged|send|sends|sent|"
-    r"ask|asks|asked|accuse|accused|pressure|pressured|reassure|reassured|offer|offered|with|against)\s+"
-    rf"(?P<city>{'|'.join(CAPITALS)})\b(?!['’]s)"
+_OBJECT_VERBS = (
+    "hand|hands|handed|give|gives|gave|tell|tells|told|warn|warns|warned|urge|urges|urged|send|sends|sent|"
+    "ask|asks|asked|accuse|accused|pressure|pressured|reassure|reassured|offer|offered|with|against"
 )
+_METONYM_OBJECT = re.compile(rf"\b(?:{_OBJECT_VERBS})\s+(?P<city>{'|'.join(CAPITALS)})\b(?!['’]s)")
+_OBJECT_WORDS = frozenset(_OBJECT_VERBS.split("|"))
+_OBJECT_LENGTHS = sorted({len(v) for v in _OBJECT_WORDS})
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{'|'.join(CAPITALS)})\s+and\s+(?P<b>{'|'.join(CAPITALS)})\b")
 _KATA = re.compile(r"[\u30a0-\u30ffー]")
 _KANJI = re.compile(r"[\u3400-\u9fff々]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
+_CITY = re.compile("|".join(CAPITALS))  # a post naming no capital holds no metonym
+_VIAS = ("name", "adjective", "abbrev", "metonym", "role")
+_ABBREV, _METONYM_VIA, _ROLE = 2, 3, 4
+_PREFIX_CODES = [ord(c) for c in ROLE_PREFIXES]
 
 
 @dataclass(frozen=True)
@@ -88,8 +99,29 @@ class Mention:
     via: str
 
 
+class Hits(NamedTuple):
+    """Mentions as parallel arrays, sorted like :func:`find_mentions`.
+
+    ``start``/``end`` are offsets into the scanned text, ``actor`` indexes
+    :attr:`Matcher.actor_ids`, ``via`` indexes ``_VIAS``; ``surface`` holds str.
+    """
+
+    start: np.ndarray
+    end: np.ndarray
+    actor: np.ndarray
+    surface: np.ndarray
+    via: np.ndarray
+
+
+Row = tuple[int, int, int, str, int]  # start, end, actor index, surface, via index
+
+
 class Matcher:
-    """Compiled patterns for one :class:`Lexicon` (built once, cached on it)."""
+    """Compiled patterns and per-alias tables for one :class:`Lexicon` (built once, cached on it).
+
+    The alias tables (kind, actor, via, which edges need a word boundary) let
+    :meth:`scan` check every regex hit of a text at once with numpy.
+    """
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -102,58 +134,94 @@ class Matcher:
                     if a and not a.isascii():
                         blockers.add(a + "語")
         self.blockers = {b for b in blockers if b not in self.aliases}
-        self.names = re.compile(trie_pattern(list(self.aliases) + list(self.blockers)))
+        self.actor_ids = sorted(lex.actors)  # an actor's index is its rank, so indices sort like ids
+        self._aidx = aidx = {a: i for i, a in enumerate(self.actor_ids)}
+        self._is_person = np.array([lex.actors[a]["kind"] == "person" for a in self.actor_ids], bool)
+        words = [*self.aliases, *sorted(self.blockers)]
+        self._wid = {w: i for i, w in enumerate(words)}
+        self.words = np.array(words, dtype=object)
+        info = [self.aliases.get(w, ("", "")) for w in words]
+        self._kind = np.array([0 if not v else 2 if v == "role" else 1 for _, v in info], np.int8)
+        self._actor = np.array([aidx.get(a, -1) for a, _ in info], np.int64)
+        self._via = np.array([_VIAS.index(v) if v else 0 for _, v in info], np.int64)
+        self._edges = np.array(
+            [[bool(rx.match(w[k])) for rx in (_ALNUM, _KATA) for k in (0, -1)] for w in words], bool
+        ).reshape(-1, 4)
+        self._city = np.array([w in CAPITALS for w in words], bool)
+        self.names = re.compile(f"({trie_pattern(words)})")
         plain = [a for a, (_, via) in self.aliases.items() if via != "role"]
-        self.names_no_roles = re.compile(trie_pattern(plain + list(self.blockers)))
+        self.names_no_roles = re.compile(f"({trie_pattern(plain + sorted(self.blockers))})")
         abbrev = lex.abbreviations
-        self.abbrev = abbrev
-        cls = "".join(re.escape(c) for c in abbrev) or "(?!x)x"
-        self.runs = re.compile(rf"[{cls}](?:・?[{cls}])*") if abbrev else None
+        self.abbrev = {c: aidx[a] for c, a in abbrev.items()}
+        cls = "".join(re.escape(c) for c in abbrev)
+        self.runs = re.compile(rf"([{cls}](?:・?[{cls}])*)") if abbrev else None
         self.suffix = re.compile("|".join(re.escape(s) for s in SUFFIXES))
-        # states named inside each role title (米国務長官 -> usa)
-        self.role_states: dict[str, list[Mention]] = {}
+        self.role_states: dict[str, list[Row]] = {}  # states named inside a role title (米国務長官 -> usa)
+        self._holders: dict[tuple[str, dt.date | None], int] = {}
 
-    def role_states_of(self, title: str) -> list[Mention]:
+    def role_states_of(self, title: str) -> list[Row]:
+        """States named inside a role title, offsets relative to it.
+
+        >>> mt = matcher_for(Lexicon.load())
+        >>> [(mt.actor_ids[a], s) for _, _, a, s, _ in mt.role_states_of("米国務長官")]
+        [('usa', '米国')]
+        """
         if title not in self.role_states:
-            found = [m for m in self._names(title, None, roles=False) if self._kind(m.actor_id) != "person"]
-            found += self._abbrev(title, [(m.start, m.end) for m in found])
+            codes = _codes(title)
+            s, e, w = self._name_hits(title, codes, roles=False)
+            keep = ~self._is_person[self._actor[w]]
+            s, e, w = s[keep], e[keep], w[keep]
+            found = list(zip(s.tolist(), e.tolist(), self._actor[w].tolist(), self.words[w].tolist(),
+                             self._via[w].tolist(), strict=True))  # fmt: skip
+            a_s, a_a, a_c = self._abbrev_hits(title, codes, s, e)
+            found += [(x, x + 1, a, c, _ABBREV) for x, a, c in zip(a_s, a_a, a_c, strict=True)]
             self.role_states[title] = found
         return self.role_states[title]
 
-    def _kind(self, aid: str) -> str:
-        return self.lex.actors[aid]["kind"]
+    def _holder(self, title: str, on: dt.date | None) -> int:
+        key = (title, on)
+        if key not in self._holders:
+            h = self.lex.role_holder(title, on)
+            self._holders[key] = -1 if h is None else self._aidx[h]
+        return self._holders[key]
 
-    def _names(self, text: str, on: dt.date | None, *, roles: bool = True) -> list[Mention]:
-        out: list[Mention] = []
-        for m in (self.names if roles else self.names_no_roles).finditer(text):
-            a, s, e = m.group(), m.start(), m.end()
-            if a in self.blockers or not _bounded(text, a, s, e):
-                continue
-            aid, via = self.aliases[a]
-            if via != "role":
-                out.append(Mention(aid, a, s, e, via))
-                continue
-            if not roles:
-                continue
-            for st in self.role_states_of(a):
-                out.append(Mention(st.actor_id, st.surface, s + st.start, s + st.end, st.via))
-            holder = self.lex.role_holder(a, on)
-            if holder:
-                out.append(Mention(holder, a, s, e, "role"))
-        return out
+    def _name_hits(self, text: str, codes: np.ndarray, *, roles: bool) -> tuple[np.ndarray, ...]:
+        """Start, end and word index of every alias hit that is no blocker and sits on its boundaries.
 
-    def _abbrev(self, text: str, covered: list[tuple[int, int]]) -> list[Mention]:
+        Latin aliases need non-alphanumeric neighbours, katakana ones non-katakana neighbours.
+        """
+        parts = (self.names if roles else self.names_no_roles).split(text)
+        s, e = _spans(parts)
+        w = np.fromiter(map(self._wid.__getitem__, parts[1::2]), np.int64, len(s))
+        pre, post, edges = codes[s], codes[e + 1], self._edges[w]
+        bad = edges[:, 0] & _alnum(pre)
+        bad |= edges[:, 1] & _alnum(post)
+        bad |= edges[:, 2] & _kata(pre) & (pre != 0x30FB)  # ・
+        bad |= edges[:, 3] & _kata(post) & (post != 0x30FB)
+        keep = ~bad & (self._kind[w] != 0)
+        return s[keep], e[keep], w[keep]
+
+    def _abbrev_hits(
+        self, text: str, codes: np.ndarray, cov_s: np.ndarray, cov_e: np.ndarray
+    ) -> tuple[list[int], list[int], list[str]]:
+        """Starts, actors and characters of state abbreviations not inside a covered span."""
         if self.runs is None:
-            return []
-        out: list[Mention] = []
-        overlaps = _overlap_index(covered)
-        for m in self.runs.finditer(text):
-            s, e = m.start(), m.end()
-            if overlaps(s, e):
-                continue
-            chars = [(i, c) for i, c in enumerate(m.group(), start=s) if c != "・"]
-            if self._run_ok(text, s, e, "".join(c for _, c in chars)):
-                out.extend(Mention(self.abbrev[c], c, i, i + 1, "abbrev") for i, c in chars)
+            return [], [], []
+        parts = self.runs.split(text)
+        s, e = _spans(parts)
+        ok = ~_overlaps(cov_s, cov_e, s, e)
+        pre = codes[s]  # a kanji, digit or katakana before a run rules it out unless it is a prefix
+        ok &= ~((_kanji(pre) | _kata(pre) | ((pre >= 48) & (pre <= 57))) & ~np.isin(pre, _PREFIX_CODES))
+        runs = parts[1::2]
+        out: tuple[list[int], list[int], list[str]] = ([], [], [])
+        for i in np.flatnonzero(ok).tolist():
+            a, b, run = int(s[i]), int(e[i]), runs[i]
+            chars = [(j, c) for j, c in enumerate(run, start=a) if c != "・"]
+            if self._run_ok(text, a, b, "".join(c for _, c in chars)):
+                for j, c in chars:
+                    out[0].append(j)
+                    out[1].append(self.abbrev[c])
+                    out[2].append(c)
         return out
 
     def _run_ok(self, text: str, s: int, e: int, run: str) -> bool:
@@ -179,37 +247,152 @@ class Matcher:
             return True
         return (not pre or not pre.isalnum()) and post in PARTICLES
 
+    def scan(self, text: str, posts: Sequence[int], dates: Sequence[dt.date | None]) -> Hits:
+        """All mentions in ``text``, posts joined by newlines: post ``k`` starts at ``posts[k]``, dated ``dates[k]``.
 
-def _overlap_index(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """``overlaps(s, e)``: does ``[s, e)`` overlap any of ``spans``? O(log n) per query.
+        Each post is matched as if alone (no alias crosses a newline; metonyms and
+        the role merge stay within a post), in one regex pass per pattern.
 
-    (A linear scan per query made matching quadratic in the mentions of one post.)
+        >>> mt = matcher_for(Lexicon.load())
+        >>> h = mt.scan("米大統領\\n米大統領", [0, 5], [dt.date(2022, 1, 26), None])
+        >>> [mt.actor_ids[a] for a in h.actor], h.start.tolist()
+        (['usa', 'biden', 'usa'], [0, 0, 5])
+        """
+        codes, bounds = _codes(text), np.asarray(posts, np.int64)
+        s, e, w = self._name_hits(text, codes, roles=True)
+        role = self._kind[w] == 2
+        plain = (s[~role], e[~role], self._actor[w[~role]], self.words[w[~role]], self._via[w[~role]])
+        states: list[Row] = []
+        holders: list[Row] = []
+        for a, b, wi, p in zip(*(x[role].tolist() for x in (s, e, w)), _post_of(bounds, s[role]).tolist(), strict=True):
+            title = self.words[wi]
+            states += [(a + x, a + y, act, sur, via) for x, y, act, sur, via in self.role_states_of(title)]
+            h = self._holder(title, dates[p])
+            if h >= 0:
+                holders.append((a, b, h, title, _ROLE))
+        named = _concat([plain, _columns(states)])
+        hold = _columns(holders)
+        a_s, a_a, a_c = self._abbrev_hits(
+            text, codes, np.concatenate([named[0], hold[0]]), np.concatenate([named[1], hold[1]])
+        )
+        abbrev = (np.array(a_s, np.int64), np.array(a_s, np.int64) + 1, np.array(a_a, np.int64),
+                  _objects(a_c), np.full(len(a_s), _ABBREV, np.int64))  # fmt: skip
+        metonyms: list[Row] = []
+        if _CITY.search(text):
+            city = self._city[w[~role]]  # a span is taken by a mention with the same text
+            taken = set(zip(plain[0][city].tolist(), plain[1][city].tolist(), strict=True))
+            taken |= {(x, y) for x, y, _, sur, _ in states + holders if sur in CAPITALS}
+            ends = np.append(bounds[1:] - 1, len(text)).tolist()
+            at = [m.start() for m in _CITY.finditer(text)]
+            for p, group in groupby(zip(_post_of(bounds, np.array(at)).tolist(), at, strict=True), key=itemgetter(0)):
+                self._metonyms(text, int(bounds[p]), ends[p], [c for _, c in group], taken, metonyms)
+        others = _concat([named, abbrev, _columns(metonyms)])
+        if len(hold[0]):
+            keep = ~_near(bounds, others, hold, len(text) + 8, len(self.actor_ids))
+            hold = tuple(c[keep] for c in hold)
+        out = _concat([others, hold])
+        order = np.lexsort((out[2], out[1], out[0]))  # stable: (start, end, actor_id)
+        return Hits(*(c[order] for c in out))
 
-    >>> overlaps = _overlap_index([(10, 12), (0, 3)])
-    >>> overlaps(2, 5), overlaps(3, 10), overlaps(11, 20)
-    (True, False, True)
+    def _metonyms(self, text: str, a: int, b: int, cities: list[int], taken: set[tuple[int, int]], out: list[Row]) -> None:
+        """Capital metonyms in the post ``text[a:b]``, which names a capital at each of ``cities``.
+
+        Every match of the three patterns holds a capital name, and no two overlap, so
+        trying each at the one place it could start for each name finds what
+        ``finditer`` over the post would find.
+        """
+        found: list[list[tuple[str, int]]] = [[], [], []]
+        for p in cities:
+            if m := _METONYM.match(text, p, b):  # Moscow said
+                found[0].append((m.group("city"), p))
+            j = p  # the whitespace before the name starts at j
+            while j > a and text[j - 1].isspace():
+                j -= 1
+            if j == p:
+                continue
+            for n in _OBJECT_LENGTHS:  # warned Moscow
+                if j - n >= a and text[j - n : j] in _OBJECT_WORDS and (m := _METONYM_OBJECT.match(text, j - n, b)):
+                    found[1].append((m.group("city"), p))
+            if j - 7 >= a and (m := _BETWEEN.match(text, j - 7, b)):  # between Moscow and Kyiv
+                found[2] += [(m.group(g), m.start(g)) for g in ("a", "b")]
+        for city, s in found[0] + found[1] + found[2]:
+            aid = CAPITALS[city].lstrip("@")
+            if aid in self.lex.actors and (s, s + len(city)) not in taken:
+                out.append((s, s + len(city), self._aidx[aid], city, _METONYM_VIA))
+                taken.add((s, s + len(city)))
+
+
+def _codes(text: str) -> np.ndarray:
+    """Code points of ``"\\n" + text + "\\n"``: ``codes[i]`` is the character before ``text[i]``."""
+    return np.frombuffer(("\n" + text + "\n").encode("utf-32-le", "surrogatepass"), np.uint32)
+
+
+def _alnum(c: np.ndarray) -> np.ndarray:
+    return ((c >= 48) & (c <= 57)) | ((c >= 65) & (c <= 90)) | ((c >= 97) & (c <= 122))
+
+
+def _kata(c: np.ndarray) -> np.ndarray:
+    return (c >= 0x30A0) & (c <= 0x30FF)
+
+
+def _kanji(c: np.ndarray) -> np.ndarray:
+    return ((c >= 0x3400) & (c <= 0x9FFF)) | (c == 0x3005)
+
+
+def _spans(parts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends of the matches in the output of a one-group ``pattern.split``.
+
+    >>> [x.tolist() for x in _spans(re.split("(b+)", "abbcb"))]
+    [[1, 4], [3, 5]]
     """
-    spans = sorted(spans)
-    starts = [cs for cs, _ in spans]
-    reach = list(accumulate((ce for _, ce in spans), max))  # furthest end among spans[: k + 1]
-
-    def overlaps(s: int, e: int) -> bool:
-        k = bisect_left(starts, e)  # spans[:k] start before e
-        return k > 0 and reach[k - 1] > s
-
-    return overlaps
+    ends = np.cumsum(np.fromiter(map(len, parts), np.int64, len(parts)))
+    return ends[0:-1:2], ends[1::2]
 
 
-def _bounded(text: str, alias: str, s: int, e: int) -> bool:
-    pre = text[s - 1] if s > 0 else ""
-    post = text[e] if e < len(text) else ""
-    if _ALNUM.match(alias[0]) and pre and _ALNUM.match(pre):
-        return False
-    if _ALNUM.match(alias[-1]) and post and _ALNUM.match(post):
-        return False
-    if _KATA.match(alias[0]) and pre and _KATA.match(pre) and pre != "・":
-        return False
-    return not (_KATA.match(alias[-1]) and post and _KATA.match(post) and post != "・")
+def _overlaps(cov_s: np.ndarray, cov_e: np.ndarray, s: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """Does each ``[s, e)`` overlap one of the spans ``[cov_s, cov_e)``? O(log n) per query.
+
+    >>> _overlaps(np.array([10, 0]), np.array([12, 3]), np.array([2, 3, 11]), np.array([5, 10, 20])).tolist()
+    [True, False, True]
+    """
+    if not len(cov_s):
+        return np.zeros(len(s), bool)
+    order = np.argsort(cov_s, kind="stable")
+    reach = np.maximum.accumulate(cov_e[order])  # furthest end among the k first spans
+    k = np.searchsorted(cov_s[order], e, "left")  # spans starting before e
+    return (k > 0) & (reach[np.maximum(k - 1, 0)] > s)
+
+
+def _post_of(bounds: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    return np.searchsorted(bounds, pos, "right") - 1
+
+
+def _near(bounds: np.ndarray, names: tuple, roles: tuple, width: int, n_actors: int) -> np.ndarray:
+    """Is each role mention within 2 characters of a mention of the same actor in its post?"""
+
+    def key(cols: tuple, pos: np.ndarray) -> np.ndarray:
+        return (_post_of(bounds, cols[0]) * n_actors + cols[2]) * width + pos
+
+    near = np.zeros(len(roles[0]), bool)
+    for n_pos, r_pos in ((names[0], roles[1]), (names[1], roles[0])):  # name start by role end, name end by role start
+        keys, at = np.sort(key(names, n_pos)), key(roles, r_pos)
+        near |= np.searchsorted(keys, at + 2, "right") > np.searchsorted(keys, at - 2, "left")
+    return near
+
+
+def _objects(items: Sequence[str]) -> np.ndarray:
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
+
+
+def _columns(rows: list[Row]) -> tuple[np.ndarray, ...]:
+    s, e, a, sur, v = zip(*rows, strict=True) if rows else ((), (), (), (), ())
+    return tuple(np.array(x, np.int64) for x in (s, e, a)) + (_objects(sur), np.array(v, np.int64))
+
+
+def _concat(parts: list[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
+    return tuple(np.concatenate(cols) for cols in zip(*parts, strict=True))
 
 
 def matcher_for(lex: Lexicon) -> Matcher:
@@ -230,37 +413,5 @@ def find_mentions(text: str, lex: Lexicon, *, on: dt.date | None = None) -> list
     [('blinken', 'name'), ('usa', 'name')]
     """
     mt = matcher_for(lex)
-    found = mt._names(text, on)
-    found += mt._abbrev(text, [(m.start, m.end) for m in found])
-    taken = {(m.start, m.end) for m in found}
-    for m in _METONYM.finditer(text):
-        _add_capital(mt, found, taken, m.group("city"), m.start("city"))
-    for m in _METONYM_OBJECT.finditer(text):
-        _add_capital(mt, found, taken, m.group("city"), m.start("city"))
-    for m in _BETWEEN.finditer(text):
-        for g in ("a", "b"):
-            _add_capital(mt, found, taken, m.group(g), m.start(g))
-    found = _merge_roles(found)
-    return sorted(found, key=lambda m: (m.start, m.end, m.actor_id))
-
-
-def _add_capital(mt: Matcher, found: list[Mention], taken: set, city: str, s: int) -> None:
-    aid = CAPITALS[city].lstrip("@")
-    if aid in mt.lex.actors and (s, s + len(city)) not in taken:
-        found.append(Mention(aid, city, s, s + len(city), "metonym"))
-        taken.add((s, s + len(city)))
-
-
-def _merge_roles(found: list[Mention]) -> list[Mention]:
-    """Drop a role mention when the same person is named right beside it."""
-    names = [m for m in found if m.via != "role"]
-    by_actor: dict[str, list[Mention]] = {}
-    for n in names:
-        by_actor.setdefault(n.actor_id, []).append(n)
-    out = list(names)
-    for r in (m for m in found if m.via == "role"):
-        same = by_actor.get(r.actor_id, ())
-        near = any(abs(n.start - r.end) <= 2 or abs(r.start - n.end) <= 2 for n in same)
-        if not near:
-            out.append(r)
-    return out
+    h = mt.scan(text, [0], [on])
+    return [Mention(mt.actor_ids[a], sur, s, e, _VIAS[v]) for s, e, a, sur, v in zip(*(c.tolist() for c in h), strict=True)]
