@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -86,6 +86,10 @@ _CITY = re.compile("|".join(CAPITALS))  # a post naming no capital holds no meto
 _VIAS = ("name", "adjective", "abbrev", "metonym", "role")
 _ABBREV, _METONYM_VIA, _ROLE = 2, 3, 4
 _PREFIX_CODES = [ord(c) for c in ROLE_PREFIXES]
+_NICHU, _NICHU_PREFIX, _RO = [ord(c) for c in "日中"], [ord(c) for c in "対訪駐来"], ord("ロ")
+_PARTICLE_CODES = [ord(c) for c in PARTICLES]
+_AMBIGUOUS_CODES = [ord(p[0]) * 0x110000 + ord(p[1]) for p in AMBIGUOUS_PAIRS]
+_EMPTY = np.zeros(0, np.int64)
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,11 @@ class Matcher:
         self.names_no_roles = re.compile(f"({trie_pattern(plain + sorted(self.blockers))})")
         abbrev = lex.abbreviations
         self.abbrev = {c: aidx[a] for c, a in abbrev.items()}
+        chars = sorted(c for c in abbrev if len(c) == 1)
+        self._abbrev_codes = np.array([ord(c) for c in chars], np.int64)
+        self._abbrev_actor = np.array([aidx[abbrev[c]] for c in chars], np.int64)
+        self._abbrev_char = _objects(chars)
+        self._suffix_first = [ord(x[0]) for x in SUFFIXES]
         cls = "".join(re.escape(c) for c in abbrev)
         self.runs = re.compile(rf"([{cls}](?:・?[{cls}])*)") if abbrev else None
         self.suffix = re.compile("|".join(re.escape(s) for s in SUFFIXES))
@@ -174,7 +183,7 @@ class Matcher:
             found = list(zip(s.tolist(), e.tolist(), self._actor[w].tolist(), self.words[w].tolist(),
                              self._via[w].tolist(), strict=True))  # fmt: skip
             a_s, a_a, a_c = self._abbrev_hits(title, codes, s, e)
-            found += [(x, x + 1, a, c, _ABBREV) for x, a, c in zip(a_s, a_a, a_c, strict=True)]
+            found += [(x, x + 1, a, c, _ABBREV) for x, a, c in zip(a_s.tolist(), a_a.tolist(), a_c, strict=True)]
             self.role_states[title] = found
         return self.role_states[title]
 
@@ -203,49 +212,42 @@ class Matcher:
 
     def _abbrev_hits(
         self, text: str, codes: np.ndarray, cov_s: np.ndarray, cov_e: np.ndarray
-    ) -> tuple[list[int], list[int], list[str]]:
-        """Starts, actors and characters of state abbreviations not inside a covered span."""
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Starts, actors and characters of state abbreviations in runs outside the covered spans.
+
+        A run (米中, 日米豪印, 米・中, 英 before 外相 …) gives each state unless its
+        neighbours make it part of an ordinary word (米価, 期間中, 26日, ヨーロッパ).
+        """
         if self.runs is None:
-            return [], [], []
+            return _EMPTY, _EMPTY, _objects([])
         parts = self.runs.split(text)
         s, e = _spans(parts)
-        ok = ~_overlaps(cov_s, cov_e, s, e)
-        pre = codes[s]  # a kanji, digit or katakana before a run rules it out unless it is a prefix
-        ok &= ~((_kanji(pre) | _kata(pre) | ((pre >= 48) & (pre <= 57))) & ~np.isin(pre, _PREFIX_CODES))
+        pre = codes[s]
+        prefix = np.isin(pre, _PREFIX_CODES)
+        # a kanji, digit or katakana before a run makes it part of a word unless it is a prefix
+        ok = ~_overlaps(cov_s, cov_e, s, e) & ~((_kanji(pre) | _kata(pre) | _where(pre, str.isdigit)) & ~prefix)
+        i = np.flatnonzero(ok)
+        s, e, pre, prefix = s[i], e[i], pre[i], prefix[i]
+        post, first, last = codes[e + 1], codes[s + 1], codes[e]
         runs = parts[1::2]
-        out: tuple[list[int], list[int], list[str]] = ([], [], [])
-        for i in np.flatnonzero(ok).tolist():
-            a, b, run = int(s[i]), int(e[i]), runs[i]
-            chars = [(j, c) for j, c in enumerate(run, start=a) if c != "・"]
-            if self._run_ok(text, a, b, "".join(c for _, c in chars)):
-                for j, c in chars:
-                    out[0].append(j)
-                    out[1].append(self.abbrev[c])
-                    out[2].append(c)
-        return out
-
-    def _run_ok(self, text: str, s: int, e: int, run: str) -> bool:
-        pre = text[s - 1] if s > 0 else ""
-        post = text[e] if e < len(text) else ""
-        suffix_ok = bool(self.suffix.match(text, e))
-        if run[0] == "ロ" and _KATA.match(pre):
-            return False
-        if run[-1] == "ロ" and _KATA.match(post):
-            return False
-        prefix_ok = bool(pre) and pre in ROLE_PREFIXES
-        if pre and not prefix_ok and (_KANJI.match(pre) or pre.isdigit() or _KATA.match(pre)):
-            return False
-        if len(run) >= 3:
-            return True
-        if len(run) == 2:
-            return suffix_ok if run in AMBIGUOUS_PAIRS else True
-        if run in "日中":
-            return suffix_ok or (prefix_ok and pre in "対訪駐来" and not _KANJI.match(post or "a"))
-        if suffix_ok:
-            return True
-        if prefix_ok and not _KANJI.match(post or "a"):
-            return True
-        return (not pre or not pre.isalnum()) and post in PARTICLES
+        n = (e - s) - np.fromiter((runs[k].count("・") for k in i.tolist()), np.int64, len(i))
+        suffix = np.isin(post, self._suffix_first)
+        suffix[suffix] = [bool(self.suffix.match(text, k)) for k in e[suffix].tolist()]
+        one = n == 1
+        nichu = one & np.isin(first, _NICHU)  # 日, 中 alone need a suffix or 対/訪/駐/来 before
+        ok = ~((first == _RO) & _kata(pre)) & ~((last == _RO) & _kata(post))  # not inside katakana
+        ok &= (
+            (n >= 3)
+            | ((n == 2) & (suffix | ~np.isin(first.astype(np.int64) * 0x110000 + last, _AMBIGUOUS_CODES)))
+            | (nichu & (suffix | (np.isin(pre, _NICHU_PREFIX) & ~_kanji(post))))
+            | (one & ~nichu & (suffix | (prefix & ~_kanji(post))))
+            | (one & ~nichu & ~_where(pre, str.isalnum) & np.isin(post, _PARTICLE_CODES))
+        )
+        s, e = s[ok], e[ok]
+        pos = np.repeat(s - np.cumsum(e - s) + (e - s), e - s) + np.arange(int((e - s).sum()))
+        pos = pos[codes[pos + 1] != 0x30FB]  # ・
+        k = np.searchsorted(self._abbrev_codes, codes[pos + 1])
+        return pos, self._abbrev_actor[k], self._abbrev_char[k]
 
     def scan(self, text: str, posts: Sequence[int], dates: Sequence[dt.date | None]) -> Hits:
         """All mentions in ``text``, posts joined by newlines: post ``k`` starts at ``posts[k]``, dated ``dates[k]``.
@@ -275,8 +277,7 @@ class Matcher:
         a_s, a_a, a_c = self._abbrev_hits(
             text, codes, np.concatenate([named[0], hold[0]]), np.concatenate([named[1], hold[1]])
         )
-        abbrev = (np.array(a_s, np.int64), np.array(a_s, np.int64) + 1, np.array(a_a, np.int64),
-                  _objects(a_c), np.full(len(a_s), _ABBREV, np.int64))  # fmt: skip
+        abbrev = (a_s, a_s + 1, a_a, a_c, np.full(len(a_s), _ABBREV, np.int64))
         metonyms: list[Row] = []
         if _CITY.search(text):
             city = self._city[w[~role]]  # a span is taken by a mention with the same text
@@ -324,7 +325,7 @@ class Matcher:
 
 def _codes(text: str) -> np.ndarray:
     """Code points of ``"\\n" + text + "\\n"``: ``codes[i]`` is the character before ``text[i]``."""
-    return np.frombuffer(("\n" + text + "\n").encode("utf-32-le", "surrogatepass"), np.uint32)
+    return np.frombuffer(("\n" + text + "\n").encode("utf-32-le", "surrogatepass"), np.int32)
 
 
 def _alnum(c: np.ndarray) -> np.ndarray:
@@ -337,6 +338,12 @@ def _kata(c: np.ndarray) -> np.ndarray:
 
 def _kanji(c: np.ndarray) -> np.ndarray:
     return ((c >= 0x3400) & (c <= 0x9FFF)) | (c == 0x3005)
+
+
+def _where(c: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
+    """``test(chr(x))`` for each code point ``x`` of ``c`` (tested once per distinct code)."""
+    u, inv = np.unique(c, return_inverse=True)
+    return np.array([test(chr(x)) for x in u.tolist()], bool)[inv].reshape(c.shape)
 
 
 def _spans(parts: list[str]) -> tuple[np.ndarray, np.ndarray]:
