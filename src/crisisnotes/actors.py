@@ -23,7 +23,8 @@ import hashlib
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -198,16 +199,17 @@ class Lexicon:
         cols: dict[str, list[Any]] = {c: [] for c in mention_columns()}
         if not sentences:
             return cols
-        norms = [r["norm"] for r in sentences]
-        post_ids = _objects([r["post_id"] for r in sentences])
+        norms = list(map(itemgetter("norm"), sentences))
+        post_ids = _objects(list(map(itemgetter("post_id"), sentences)))
         lens = np.fromiter(map(len, norms), np.int64, len(norms)) + 1
         starts = np.cumsum(lens) - lens  # of each sentence in the joined text
         first = np.concatenate([[0], np.flatnonzero(post_ids[1:] != post_ids[:-1]) + 1])
         mt = matcher_for(self)
-        hits = mt.scan("\n".join(norms), starts[first], [_as_date(dates.get(p)) for p in post_ids[first]])
+        firsts = post_ids[first]
+        hits = mt.scan("\n".join(norms), starts[first], cache(lambda k: _as_date(dates.get(firsts[k]))))
         k = np.searchsorted(starts, hits.start, "right") - 1
         cols["post_id"] = post_ids[k].tolist()
-        cols["sentence_id"] = _objects([r["sentence_id"] for r in sentences])[k].tolist()
+        cols["sentence_id"] = _objects(list(map(itemgetter("sentence_id"), sentences)))[k].tolist()
         cols["actor_id"] = _objects(mt.actor_ids)[hits.actor].tolist()
         for c in ("label_en", "label_ja", "kind", "country"):
             cols[c] = _objects([self.actors[a][c] for a in mt.actor_ids])[hits.actor].tolist()

@@ -43,7 +43,7 @@ import numpy as np
 
 from .actors import Lexicon
 from .text import normalize
-from .trie import trie_pattern
+from .trie import matches, overlaps, ranges, trie_pattern
 
 ROLE_PREFIXES = "対訪駐在反親知来離"
 SUFFIXES = sorted(
@@ -70,23 +70,23 @@ _METONYM = re.compile(
     rf"\b(?P<city>{'|'.join(CAPITALS)})(?:'s\b|’s\b|\s+(?:{_METONYM_VERBS})\b|\s+and\s+(?=[A-Z]))"
 )
 _OBJECT_VERBS = (
-    "hand|hands|handed|give|gives|gave|tell|tells|told|warn|warns|warned|urge|urges|urged|send|sends|sent|"
-    "ask|asks|asked|accuse|accused|pressure|pressured|reassure|reassured|offer|offered|with|against"
+    "hand|hands|handed|give|gives|gave|tell|tells|told|warn|warns|warned|urge|urges|urged|"
+    "send|sends|sent|ask|asks|asked|accuse|accused|pressure|pressured|reassure|reassured|"
+    "offer|offered|with|against"
 )
-_METONYM_OBJECT = re.compile(rf"\b(?:{_OBJECT_VERBS})\s+(?P<city>{'|'.join(CAPITALS)})\b(?!['’]s)")
+_CITIES = "|".join(CAPITALS)
+_METONYM_OBJECT = re.compile(rf"\b(?:{_OBJECT_VERBS})\s+(?P<city>{_CITIES})\b(?!['’]s)")
+_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_CITIES})\s+and\s+(?P<b>{_CITIES})\b")
+_CITY = re.compile(_CITIES)  # a post naming no capital holds no metonym
 _OBJECT_WORDS = frozenset(_OBJECT_VERBS.split("|"))
 _OBJECT_LENGTHS = sorted({len(v) for v in _OBJECT_WORDS})
-_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{'|'.join(CAPITALS)})\s+and\s+(?P<b>{'|'.join(CAPITALS)})\b")
 _KATA = re.compile(r"[\u30a0-\u30ffー]")
-_KANJI = re.compile(r"[\u3400-\u9fff々]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
-
-
-_CITY = re.compile("|".join(CAPITALS))  # a post naming no capital holds no metonym
 _VIAS = ("name", "adjective", "abbrev", "metonym", "role")
 _ABBREV, _METONYM_VIA, _ROLE = 2, 3, 4
+_DOT, _RO = ord("・"), ord("ロ")
 _PREFIX_CODES = [ord(c) for c in ROLE_PREFIXES]
-_NICHU, _NICHU_PREFIX, _RO = [ord(c) for c in "日中"], [ord(c) for c in "対訪駐来"], ord("ロ")
+_NICHU, _NICHU_PREFIX = [ord(c) for c in "日中"], [ord(c) for c in "対訪駐来"]
 _PARTICLE_CODES = [ord(c) for c in PARTICLES]
 _AMBIGUOUS_CODES = [ord(p[0]) * 0x110000 + ord(p[1]) for p in AMBIGUOUS_PAIRS]
 _EMPTY = np.zeros(0, np.int64)
@@ -104,27 +104,25 @@ class Mention:
 
 
 class Hits(NamedTuple):
-    """Mentions as parallel arrays, sorted like :func:`find_mentions`.
-
-    ``start``/``end`` are offsets into the scanned text, ``actor`` indexes
-    :attr:`Matcher.actor_ids`, ``via`` indexes ``_VIAS``; ``surface`` holds str.
-    """
+    """Mentions as parallel arrays, in :func:`find_mentions` order: offsets into the
+    scanned text, ``actor`` indexing :attr:`Matcher.actor_ids`, ``via`` indexing ``_VIAS``."""
 
     start: np.ndarray
     end: np.ndarray
     actor: np.ndarray
-    surface: np.ndarray
+    surface: np.ndarray  # str objects
     via: np.ndarray
 
 
 Row = tuple[int, int, int, str, int]  # start, end, actor index, surface, via index
+Cols = tuple[np.ndarray, ...]  # the columns of Hits
 
 
 class Matcher:
     """Compiled patterns and per-alias tables for one :class:`Lexicon` (built once, cached on it).
 
-    The alias tables (kind, actor, via, which edges need a word boundary) let
-    :meth:`scan` check every regex hit of a text at once with numpy.
+    The tables (kind, actor, via, which ends need a boundary) let :meth:`scan`
+    check every regex hit of a text at once with numpy.
     """
 
     def __init__(self, lex: Lexicon) -> None:
@@ -138,35 +136,34 @@ class Matcher:
                     if a and not a.isascii():
                         blockers.add(a + "語")
         self.blockers = {b for b in blockers if b not in self.aliases}
-        self.actor_ids = sorted(lex.actors)  # an actor's index is its rank, so indices sort like ids
+        self.actor_ids = sorted(lex.actors)  # index = rank: indices sort like ids
         self._aidx = aidx = {a: i for i, a in enumerate(self.actor_ids)}
-        self._is_person = np.array([lex.actors[a]["kind"] == "person" for a in self.actor_ids], bool)
+        self._is_person = np.array([lex.actors[a]["kind"] == "person" for a in self.actor_ids])
         words = [*self.aliases, *sorted(self.blockers)]
         self._wid = {w: i for i, w in enumerate(words)}
-        self.words = np.array(words, dtype=object)
+        self.words = _objects(words)
         info = [self.aliases.get(w, ("", "")) for w in words]
-        self._kind = np.array([0 if not v else 2 if v == "role" else 1 for _, v in info], np.int8)
+        self._kind = np.array([0 if not v else 2 if v == "role" else 1 for _, v in info])  # 0 blocker
         self._actor = np.array([aidx.get(a, -1) for a, _ in info], np.int64)
         self._via = np.array([_VIAS.index(v) if v else 0 for _, v in info], np.int64)
-        self._edges = np.array(
-            [[bool(rx.match(w[k])) for rx in (_ALNUM, _KATA) for k in (0, -1)] for w in words], bool
-        ).reshape(-1, 4)
+        self._edges = np.array([[bool(rx.match(w[k])) for rx in (_ALNUM, _KATA) for k in (0, -1)]
+                                for w in words], bool).reshape(-1, 4)  # fmt: skip
         self._city = np.array([w in CAPITALS for w in words], bool)
         self.names = re.compile(f"({trie_pattern(words)})")
         plain = [a for a, (_, via) in self.aliases.items() if via != "role"]
         self.names_no_roles = re.compile(f"({trie_pattern(plain + sorted(self.blockers))})")
         abbrev = lex.abbreviations
-        self.abbrev = {c: aidx[a] for c, a in abbrev.items()}
         chars = sorted(c for c in abbrev if len(c) == 1)
         self._abbrev_codes = np.array([ord(c) for c in chars], np.int64)
         self._abbrev_actor = np.array([aidx[abbrev[c]] for c in chars], np.int64)
         self._abbrev_char = _objects(chars)
-        self._suffix_first = [ord(x[0]) for x in SUFFIXES]
         cls = "".join(re.escape(c) for c in abbrev)
         self.runs = re.compile(rf"([{cls}](?:・?[{cls}])*)") if abbrev else None
         self.suffix = re.compile("|".join(re.escape(s) for s in SUFFIXES))
-        self.role_states: dict[str, list[Row]] = {}  # states named inside a role title (米国務長官 -> usa)
+        self._suffix_first = [ord(x[0]) for x in SUFFIXES]
+        self.role_states: dict[str, list[Row]] = {}  # states inside a title (米国務長官 -> usa)
         self._holders: dict[tuple[str, dt.date | None], int] = {}
+        self._roles: tuple[np.ndarray, np.ndarray, Cols] | None = None
 
     def role_states_of(self, title: str) -> list[Row]:
         """States named inside a role title, offsets relative to it.
@@ -180,12 +177,20 @@ class Matcher:
             s, e, w = self._name_hits(title, codes, roles=False)
             keep = ~self._is_person[self._actor[w]]
             s, e, w = s[keep], e[keep], w[keep]
-            found = list(zip(s.tolist(), e.tolist(), self._actor[w].tolist(), self.words[w].tolist(),
-                             self._via[w].tolist(), strict=True))  # fmt: skip
             a_s, a_a, a_c = self._abbrev_hits(title, codes, s, e)
-            found += [(x, x + 1, a, c, _ABBREV) for x, a, c in zip(a_s.tolist(), a_a.tolist(), a_c, strict=True)]
-            self.role_states[title] = found
+            cols = [_concat([(s, e, self._actor[w], self.words[w], self._via[w]),
+                             (a_s, a_s + 1, a_a, a_c, np.full(len(a_s), _ABBREV))])]  # fmt: skip
+            self.role_states[title] = list(zip(*(c.tolist() for c in cols[0]), strict=True))
         return self.role_states[title]
+
+    def _role_table(self) -> tuple[np.ndarray, np.ndarray, Cols]:
+        """:meth:`role_states_of` each word: rows ``start[w]`` to ``start[w] + count[w]``."""
+        if self._roles is None:
+            rows = [self.role_states_of(t) if k == 2 else [] for t, k in
+                    zip(self.words, self._kind, strict=True)]  # fmt: skip
+            count = np.array([len(r) for r in rows], np.int64)
+            self._roles = (np.cumsum(count) - count, count, _columns([x for r in rows for x in r]))
+        return self._roles
 
     def _holder(self, title: str, on: dt.date | None) -> int:
         key = (title, on)
@@ -194,25 +199,21 @@ class Matcher:
             self._holders[key] = -1 if h is None else self._aidx[h]
         return self._holders[key]
 
-    def _name_hits(self, text: str, codes: np.ndarray, *, roles: bool) -> tuple[np.ndarray, ...]:
-        """Start, end and word index of every alias hit that is no blocker and sits on its boundaries.
-
-        Latin aliases need non-alphanumeric neighbours, katakana ones non-katakana neighbours.
-        """
-        parts = (self.names if roles else self.names_no_roles).split(text)
-        s, e = _spans(parts)
-        w = np.fromiter(map(self._wid.__getitem__, parts[1::2]), np.int64, len(s))
+    def _name_hits(self, text: str, codes: np.ndarray, *, roles: bool) -> Cols:
+        """Start, end and word of each alias hit that is no blocker and sits on its boundaries:
+        Latin aliases need non-alphanumeric neighbours, katakana ones non-katakana neighbours."""
+        found, s, e = matches(self.names if roles else self.names_no_roles, text)
+        w = np.fromiter(map(self._wid.__getitem__, found), np.int64, len(s))
         pre, post, edges = codes[s], codes[e + 1], self._edges[w]
         bad = edges[:, 0] & _alnum(pre)
         bad |= edges[:, 1] & _alnum(post)
-        bad |= edges[:, 2] & _kata(pre) & (pre != 0x30FB)  # ・
-        bad |= edges[:, 3] & _kata(post) & (post != 0x30FB)
+        bad |= edges[:, 2] & _kata(pre) & (pre != _DOT)
+        bad |= edges[:, 3] & _kata(post) & (post != _DOT)
         keep = ~bad & (self._kind[w] != 0)
         return s[keep], e[keep], w[keep]
 
-    def _abbrev_hits(
-        self, text: str, codes: np.ndarray, cov_s: np.ndarray, cov_e: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _abbrev_hits(self, text: str, codes: np.ndarray, cov_s: np.ndarray, cov_e: np.ndarray
+                     ) -> Cols:  # fmt: skip
         """Starts, actors and characters of state abbreviations in runs outside the covered spans.
 
         A run (米中, 日米豪印, 米・中, 英 before 外相 …) gives each state unless its
@@ -220,87 +221,91 @@ class Matcher:
         """
         if self.runs is None:
             return _EMPTY, _EMPTY, _objects([])
-        parts = self.runs.split(text)
-        s, e = _spans(parts)
+        runs, s, e = matches(self.runs, text)
         pre = codes[s]
         prefix = np.isin(pre, _PREFIX_CODES)
-        # a kanji, digit or katakana before a run makes it part of a word unless it is a prefix
-        ok = ~_overlaps(cov_s, cov_e, s, e) & ~((_kanji(pre) | _kata(pre) | _where(pre, str.isdigit)) & ~prefix)
-        i = np.flatnonzero(ok)
+        word = _kanji(pre) | _kata(pre) | _where(pre, str.isdigit)  # …unless a prefix (対中)
+        i = np.flatnonzero(~overlaps(cov_s, cov_e, s, e) & ~(word & ~prefix))
         s, e, pre, prefix = s[i], e[i], pre[i], prefix[i]
         post, first, last = codes[e + 1], codes[s + 1], codes[e]
-        runs = parts[1::2]
-        n = (e - s) - np.fromiter((runs[k].count("・") for k in i.tolist()), np.int64, len(i))
+        dots = np.fromiter((runs[k].count("・") for k in i.tolist()), np.int64, len(i))
+        n = e - s - dots  # abbreviations in the run
         suffix = np.isin(post, self._suffix_first)
-        suffix[suffix] = [bool(self.suffix.match(text, k)) for k in e[suffix].tolist()]
+        suffix[suffix] = [self.suffix.match(text, k) is not None for k in e[suffix].tolist()]
+        pair = first.astype(np.int64) * 0x110000 + last
         one = n == 1
-        nichu = one & np.isin(first, _NICHU)  # 日, 中 alone need a suffix or 対/訪/駐/来 before
-        ok = ~((first == _RO) & _kata(pre)) & ~((last == _RO) & _kata(post))  # not inside katakana
+        nichu = one & np.isin(first, _NICHU)  # 日, 中 alone need a suffix or 対/訪/駐/来
+        ok = ~((first == _RO) & _kata(pre)) & ~((last == _RO) & _kata(post))  # not in katakana
         ok &= (
             (n >= 3)
-            | ((n == 2) & (suffix | ~np.isin(first.astype(np.int64) * 0x110000 + last, _AMBIGUOUS_CODES)))
+            | ((n == 2) & (suffix | ~np.isin(pair, _AMBIGUOUS_CODES)))
             | (nichu & (suffix | (np.isin(pre, _NICHU_PREFIX) & ~_kanji(post))))
             | (one & ~nichu & (suffix | (prefix & ~_kanji(post))))
             | (one & ~nichu & ~_where(pre, str.isalnum) & np.isin(post, _PARTICLE_CODES))
         )
-        s, e = s[ok], e[ok]
-        pos = np.repeat(s - np.cumsum(e - s) + (e - s), e - s) + np.arange(int((e - s).sum()))
-        pos = pos[codes[pos + 1] != 0x30FB]  # ・
+        pos = ranges(s[ok], e[ok] - s[ok])
+        pos = pos[codes[pos + 1] != _DOT]
         k = np.searchsorted(self._abbrev_codes, codes[pos + 1])
         return pos, self._abbrev_actor[k], self._abbrev_char[k]
 
-    def scan(self, text: str, posts: Sequence[int], dates: Sequence[dt.date | None]) -> Hits:
-        """All mentions in ``text``, posts joined by newlines: post ``k`` starts at ``posts[k]``, dated ``dates[k]``.
+    def scan(self, text: str, posts: Sequence[int], date_of: Callable[[int], dt.date | None]
+             ) -> Hits:  # fmt: skip
+        """Mentions in ``text``, posts joined by newlines: post ``k`` starts at ``posts[k]``
+        and is dated ``date_of(k)``.
 
         Each post is matched as if alone (no alias crosses a newline; metonyms and
-        the role merge stay within a post), in one regex pass per pattern.
+        the role merge stay within a post), with one regex pass per pattern.
 
         >>> mt = matcher_for(Lexicon.load())
-        >>> h = mt.scan("米大統領\\n米大統領", [0, 5], [dt.date(2022, 1, 26), None])
+        >>> h = mt.scan("米大統領\\n米大統領", [0, 5], [dt.date(2022, 1, 26), None].__getitem__)
         >>> [mt.actor_ids[a] for a in h.actor], h.start.tolist()
         (['usa', 'biden', 'usa'], [0, 0, 5])
         """
         codes, bounds = _codes(text), np.asarray(posts, np.int64)
         s, e, w = self._name_hits(text, codes, roles=True)
         role = self._kind[w] == 2
-        plain = (s[~role], e[~role], self._actor[w[~role]], self.words[w[~role]], self._via[w[~role]])
-        states: list[Row] = []
-        holders: list[Row] = []
-        for a, b, wi, p in zip(*(x[role].tolist() for x in (s, e, w)), _post_of(bounds, s[role]).tolist(), strict=True):
-            title = self.words[wi]
-            states += [(a + x, a + y, act, sur, via) for x, y, act, sur, via in self.role_states_of(title)]
-            h = self._holder(title, dates[p])
-            if h >= 0:
-                holders.append((a, b, h, title, _ROLE))
-        named = _concat([plain, _columns(states)])
-        hold = _columns(holders)
-        a_s, a_a, a_c = self._abbrev_hits(
-            text, codes, np.concatenate([named[0], hold[0]]), np.concatenate([named[1], hold[1]])
-        )
-        abbrev = (a_s, a_s + 1, a_a, a_c, np.full(len(a_s), _ABBREV, np.int64))
+        pw = w[~role]
+        plain = (s[~role], e[~role], self._actor[pw], self.words[pw], self._via[pw])
+        # a role title gives the states it names (米国務長官 -> usa) and who held it that day
+        rs, re_, rw = s[role], e[role], w[role]
+        start, count, table = self._role_table()
+        k, at = ranges(start[rw], count[rw]), np.repeat(rs, count[rw])
+        states = (at + table[0][k], at + table[1][k], *(c[k] for c in table[2:]))
+        named = _concat([plain, states])
+        titles = zip(self.words[rw].tolist(), _post_of(bounds, rs).tolist(), strict=True)
+        holder = np.array([self._holder(t, date_of(p)) for t, p in titles], np.int64)
+        i = holder >= 0
+        hold = (rs[i], re_[i], holder[i], self.words[rw[i]], np.full(int(i.sum()), _ROLE))
+        cover = [np.concatenate([named[j], hold[j]]) for j in (0, 1)]
+        a_s, a_a, a_c = self._abbrev_hits(text, codes, *cover)
+        abbrev = (a_s, a_s + 1, a_a, a_c, np.full(len(a_s), _ABBREV))
         metonyms: list[Row] = []
         if _CITY.search(text):
-            city = self._city[w[~role]]  # a span is taken by a mention with the same text
-            taken = set(zip(plain[0][city].tolist(), plain[1][city].tolist(), strict=True))
-            taken |= {(x, y) for x, y, _, sur, _ in states + holders if sur in CAPITALS}
+            taken = set()  # spans of mentions: one with a capital's span has its text
+            for c, city in ((plain, self._city[pw]), (states, None), (hold, None)):
+                if city is None:
+                    city = np.array([x in CAPITALS for x in c[3].tolist()], bool)
+                taken |= set(zip(c[0][city].tolist(), c[1][city].tolist(), strict=True))
             ends = np.append(bounds[1:] - 1, len(text)).tolist()
             at = [m.start() for m in _CITY.finditer(text)]
-            for p, group in groupby(zip(_post_of(bounds, np.array(at)).tolist(), at, strict=True), key=itemgetter(0)):
-                self._metonyms(text, int(bounds[p]), ends[p], [c for _, c in group], taken, metonyms)
+            in_post = zip(_post_of(bounds, np.array(at)).tolist(), at, strict=True)
+            for p, group in groupby(in_post, itemgetter(0)):
+                cities = [c for _, c in group]
+                metonyms += self._metonyms(text, int(bounds[p]), ends[p], cities, taken)
         others = _concat([named, abbrev, _columns(metonyms)])
         if len(hold[0]):
-            keep = ~_near(bounds, others, hold, len(text) + 8, len(self.actor_ids))
-            hold = tuple(c[keep] for c in hold)
+            near = _near(bounds, others, hold, len(text) + 8, len(self.actor_ids))
+            hold = tuple(c[~near] for c in hold)
         out = _concat([others, hold])
-        order = np.lexsort((out[2], out[1], out[0]))  # stable: (start, end, actor_id)
-        return Hits(*(c[order] for c in out))
+        width = int((out[1] - out[0]).max(initial=0)) + 1
+        key = (out[0] * width + out[1] - out[0]) * len(self.actor_ids) + out[2]  # start, end, id
+        return Hits(*(c[np.argsort(key, kind="stable")] for c in out))  # timsort: few sorted runs
 
-    def _metonyms(self, text: str, a: int, b: int, cities: list[int], taken: set[tuple[int, int]], out: list[Row]) -> None:
+    def _metonyms(self, text: str, a: int, b: int, cities: list[int], taken: set) -> list[Row]:
         """Capital metonyms in the post ``text[a:b]``, which names a capital at each of ``cities``.
 
-        Every match of the three patterns holds a capital name, and no two overlap, so
-        trying each at the one place it could start for each name finds what
-        ``finditer`` over the post would find.
+        Each match of the three patterns holds a capital name and none overlap, so trying
+        each where it would start for each name finds what ``finditer`` over the post finds.
         """
         found: list[list[tuple[str, int]]] = [[], [], []]
         for p in cities:
@@ -312,19 +317,22 @@ class Matcher:
             if j == p:
                 continue
             for n in _OBJECT_LENGTHS:  # warned Moscow
-                if j - n >= a and text[j - n : j] in _OBJECT_WORDS and (m := _METONYM_OBJECT.match(text, j - n, b)):
+                verb = j - n >= a and text[j - n : j] in _OBJECT_WORDS
+                if verb and (m := _METONYM_OBJECT.match(text, j - n, b)):
                     found[1].append((m.group("city"), p))
             if j - 7 >= a and (m := _BETWEEN.match(text, j - 7, b)):  # between Moscow and Kyiv
                 found[2] += [(m.group(g), m.start(g)) for g in ("a", "b")]
+        out: list[Row] = []
         for city, s in found[0] + found[1] + found[2]:
             aid = CAPITALS[city].lstrip("@")
             if aid in self.lex.actors and (s, s + len(city)) not in taken:
                 out.append((s, s + len(city), self._aidx[aid], city, _METONYM_VIA))
                 taken.add((s, s + len(city)))
+        return out
 
 
 def _codes(text: str) -> np.ndarray:
-    """Code points of ``"\\n" + text + "\\n"``: ``codes[i]`` is the character before ``text[i]``."""
+    """Code points of ``"\\n" + text + "\\n"``: ``codes[i]`` is the one before ``text[i]``."""
     return np.frombuffer(("\n" + text + "\n").encode("utf-32-le", "surrogatepass"), np.int32)
 
 
@@ -341,47 +349,23 @@ def _kanji(c: np.ndarray) -> np.ndarray:
 
 
 def _where(c: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
-    """``test(chr(x))`` for each code point ``x`` of ``c`` (tested once per distinct code)."""
+    """``test(chr(x))`` for each code point ``x`` of ``c`` (once per distinct code)."""
     u, inv = np.unique(c, return_inverse=True)
     return np.array([test(chr(x)) for x in u.tolist()], bool)[inv].reshape(c.shape)
-
-
-def _spans(parts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Starts and ends of the matches in the output of a one-group ``pattern.split``.
-
-    >>> [x.tolist() for x in _spans(re.split("(b+)", "abbcb"))]
-    [[1, 4], [3, 5]]
-    """
-    ends = np.cumsum(np.fromiter(map(len, parts), np.int64, len(parts)))
-    return ends[0:-1:2], ends[1::2]
-
-
-def _overlaps(cov_s: np.ndarray, cov_e: np.ndarray, s: np.ndarray, e: np.ndarray) -> np.ndarray:
-    """Does each ``[s, e)`` overlap one of the spans ``[cov_s, cov_e)``? O(log n) per query.
-
-    >>> _overlaps(np.array([10, 0]), np.array([12, 3]), np.array([2, 3, 11]), np.array([5, 10, 20])).tolist()
-    [True, False, True]
-    """
-    if not len(cov_s):
-        return np.zeros(len(s), bool)
-    order = np.argsort(cov_s, kind="stable")
-    reach = np.maximum.accumulate(cov_e[order])  # furthest end among the k first spans
-    k = np.searchsorted(cov_s[order], e, "left")  # spans starting before e
-    return (k > 0) & (reach[np.maximum(k - 1, 0)] > s)
 
 
 def _post_of(bounds: np.ndarray, pos: np.ndarray) -> np.ndarray:
     return np.searchsorted(bounds, pos, "right") - 1
 
 
-def _near(bounds: np.ndarray, names: tuple, roles: tuple, width: int, n_actors: int) -> np.ndarray:
+def _near(bounds: np.ndarray, names: Cols, roles: Cols, width: int, n_actors: int) -> np.ndarray:
     """Is each role mention within 2 characters of a mention of the same actor in its post?"""
 
-    def key(cols: tuple, pos: np.ndarray) -> np.ndarray:
+    def key(cols: Cols, pos: np.ndarray) -> np.ndarray:
         return (_post_of(bounds, cols[0]) * n_actors + cols[2]) * width + pos
 
     near = np.zeros(len(roles[0]), bool)
-    for n_pos, r_pos in ((names[0], roles[1]), (names[1], roles[0])):  # name start by role end, name end by role start
+    for n_pos, r_pos in ((names[0], roles[1]), (names[1], roles[0])):  # start by end, end by start
         keys, at = np.sort(key(names, n_pos)), key(roles, r_pos)
         near |= np.searchsorted(keys, at + 2, "right") > np.searchsorted(keys, at - 2, "left")
     return near
@@ -393,12 +377,12 @@ def _objects(items: Sequence[str]) -> np.ndarray:
     return out
 
 
-def _columns(rows: list[Row]) -> tuple[np.ndarray, ...]:
+def _columns(rows: list[Row]) -> Cols:
     s, e, a, sur, v = zip(*rows, strict=True) if rows else ((), (), (), (), ())
-    return tuple(np.array(x, np.int64) for x in (s, e, a)) + (_objects(sur), np.array(v, np.int64))
+    return (*(np.array(x, np.int64) for x in (s, e, a)), _objects(sur), np.array(v, np.int64))
 
 
-def _concat(parts: list[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
+def _concat(parts: list[Cols]) -> Cols:
     return tuple(np.concatenate(cols) for cols in zip(*parts, strict=True))
 
 
@@ -416,9 +400,11 @@ def find_mentions(text: str, lex: Lexicon, *, on: dt.date | None = None) -> list
     ``on`` is the post's date, used to resolve role titles to persons.
 
     >>> lex = Lexicon.load()
-    >>> [(m.actor_id, m.via) for m in find_mentions("ブリンケン米国務長官は", lex, on=dt.date(2022, 1, 26))]
+    >>> on = dt.date(2022, 1, 26)
+    >>> [(m.actor_id, m.via) for m in find_mentions("ブリンケン米国務長官は", lex, on=on)]
     [('blinken', 'name'), ('usa', 'name')]
     """
     mt = matcher_for(lex)
-    h = mt.scan(text, [0], [on])
-    return [Mention(mt.actor_ids[a], sur, s, e, _VIAS[v]) for s, e, a, sur, v in zip(*(c.tolist() for c in h), strict=True)]
+    h = mt.scan(text, [0], lambda _: on)
+    rows = zip(*(c.tolist() for c in h), strict=True)
+    return [Mention(mt.actor_ids[a], sur, s, e, _VIAS[v]) for s, e, a, sur, v in rows]
