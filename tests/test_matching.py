@@ -176,3 +176,33 @@ def test_user_file_is_merged_over_the_lexicon(tmp_path) -> None:
     lex = Lexicon.load(extra)
     assert ids(lex, "ナワリヌイ氏") == {"navalny"}
     assert lex.actor("blinken")["label_en"] == "Blinken (Sec.)"
+
+
+# Posts that could interact if matched as one text: a metonym or a role merge across
+# the newline between posts, role titles on different dates, a post with no text.
+CHUNK = [
+    ("a", D, ["米国務長官は会見した", "ブリンケン"]),
+    ("b", dt.date(2020, 6, 1), ["米国務長官", "Talks with Moscow"]),
+    ("c", None, ["Kyiv and"]),
+    ("d", D, ["Moscow said it would", ""]),
+    ("e", D, ["between Moscow", "and Kyiv", "ブリンケン氏", "米国務長官が日米豪印の枠組み"]),
+    ("f", dt.date(2022, 3, 1), ["ラブロフ外相", "ロシア外相は米中外相会談"]),
+]
+
+
+def test_chunk_columns_match_each_post_alone(lex: Lexicon) -> None:
+    """``mention_columns_for`` matches all posts at once, exactly as one by one."""
+    sents = [{"post_id": p, "sentence_id": k, "norm": normalize(s)}
+             for p, _, ss in CHUNK for k, s in enumerate(ss)]  # fmt: skip
+    cols = lex.mention_columns_for(sents, {p: on for p, on, _ in CHUNK})
+    expected = []
+    for p, on, ss in CHUNK:
+        norms = [normalize(s) for s in ss]
+        starts = [sum(len(x) + 1 for x in norms[:k]) for k in range(len(norms))]
+        for m in find_mentions("\n".join(norms), lex, on=on):
+            k = max(i for i, s in enumerate(starts) if s <= m.start)
+            expected.append((p, k, m.actor_id, m.surface, m.start - starts[k], m.via))
+    got = list(zip(*(cols[c] for c in ("post_id", "sentence_id", "actor_id", "surface", "start", "via")), strict=True))
+    assert got == expected
+    assert {"blinken", "rus", "ukr", "lavrov"} <= set(cols["actor_id"])
+    assert cols["label_en"][cols["actor_id"].index("blinken")] == "Blinken"

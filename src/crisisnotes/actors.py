@@ -23,9 +23,12 @@ import hashlib
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from .config import CACHE_DIR, LEXICON_DIR
 from .text import normalize
@@ -191,28 +194,37 @@ class Lexicon:
         The sentences of one post are matched in one pass (joined by newlines,
         which no alias crosses) and each mention is mapped back to its sentence.
         """
-        from bisect import bisect_right
-        from itertools import groupby
-
-        from .matching import find_mentions
+        from .matching import _VIAS, matcher_for
 
         cols: dict[str, list[Any]] = {c: [] for c in mention_columns()}
-        for post_id, group in groupby(sentences, key=lambda r: r["post_id"]):
-            sents = list(group)
-            starts, pos = [], 0
-            for r in sents:
-                starts.append(pos)
-                pos += len(r["norm"]) + 1
-            text = "\n".join(r["norm"] for r in sents)
-            for m in find_mentions(text, self, on=_as_date(dates.get(post_id))):
-                k = bisect_right(starts, m.start) - 1
-                row = self.actors[m.actor_id]
-                values = (post_id, sents[k]["sentence_id"], m.actor_id, row["label_en"],
-                          row["label_ja"], row["kind"], row["country"], m.surface,
-                          m.start - starts[k], m.end - starts[k], m.via)  # fmt: skip
-                for c, v in zip(cols, values, strict=True):
-                    cols[c].append(v)
+        if not sentences:
+            return cols
+        norms = list(map(itemgetter("norm"), sentences))
+        post_ids = _objects(list(map(itemgetter("post_id"), sentences)))
+        lens = np.fromiter(map(len, norms), np.int64, len(norms)) + 1
+        starts = np.cumsum(lens) - lens  # of each sentence in the joined text
+        first = np.concatenate([[0], np.flatnonzero(post_ids[1:] != post_ids[:-1]) + 1])
+        mt = matcher_for(self)
+        firsts = post_ids[first]
+        hits = mt.scan("\n".join(norms), starts[first], cache(lambda k: _as_date(dates.get(firsts[k]))))
+        k = np.searchsorted(starts, hits.start, "right") - 1
+        cols["post_id"] = post_ids[k].tolist()
+        cols["sentence_id"] = _objects(list(map(itemgetter("sentence_id"), sentences)))[k].tolist()
+        cols["actor_id"] = _objects(mt.actor_ids)[hits.actor].tolist()
+        for c in ("label_en", "label_ja", "kind", "country"):
+            cols[c] = _objects([self.actors[a][c] for a in mt.actor_ids])[hits.actor].tolist()
+        cols["surface"] = hits.surface.tolist()
+        cols["start"] = (hits.start - starts[k]).tolist()
+        cols["end"] = (hits.end - starts[k]).tolist()
+        cols["via"] = _objects(_VIAS)[hits.via].tolist()
         return cols
+
+
+def _objects(items: Sequence[Any]) -> Any:
+    """``items`` as a 1-d numpy object array (strings stay Python objects)."""
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
 
 
 def _as_list(v: Any) -> list[Path]:

@@ -33,14 +33,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import groupby
+from operator import itemgetter
+from typing import NamedTuple
+
+import numpy as np
 
 from .actors import Lexicon
 from .text import normalize
-from .trie import trie_pattern
+from .trie import matches, overlaps, ranges, trie_pattern
 
 ROLE_PREFIXES = "対訪駐在反親知来離"
 SUFFIXES = sorted(
@@ -66,15 +69,27 @@ _METONYM_VERBS = (
 _METONYM = re.compile(
     rf"\b(?P<city>{'|'.join(CAPITALS)})(?:'s\b|’s\b|\s+(?:{_METONYM_VERBS})\b|\s+and\s+(?=[A-Z]))"
 )
-_METONYM_OBJECT = re.compile(
-    r"\b(?:hand|hands|handed|give|gives|gave|tell|tells|told|warn|warns|warned|urge|urges|urged|send|sends|sent|"
-    r"ask|asks|asked|accuse|accused|pressure|pressured|reassure|reassured|offer|offered|with|against)\s+"
-    rf"(?P<city>{'|'.join(CAPITALS)})\b(?!['’]s)"
+_OBJECT_VERBS = (
+    "hand|hands|handed|give|gives|gave|tell|tells|told|warn|warns|warned|urge|urges|urged|"
+    "send|sends|sent|ask|asks|asked|accuse|accused|pressure|pressured|reassure|reassured|"
+    "offer|offered|with|against"
 )
-_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{'|'.join(CAPITALS)})\s+and\s+(?P<b>{'|'.join(CAPITALS)})\b")
+_CITIES = "|".join(CAPITALS)
+_METONYM_OBJECT = re.compile(rf"\b(?:{_OBJECT_VERBS})\s+(?P<city>{_CITIES})\b(?!['’]s)")
+_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_CITIES})\s+and\s+(?P<b>{_CITIES})\b")
+_CITY = re.compile(_CITIES)  # a post naming no capital holds no metonym
+_OBJECT_WORDS = frozenset(_OBJECT_VERBS.split("|"))
+_OBJECT_LENGTHS = sorted({len(v) for v in _OBJECT_WORDS})
 _KATA = re.compile(r"[\u30a0-\u30ffー]")
-_KANJI = re.compile(r"[\u3400-\u9fff々]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+_VIAS = ("name", "adjective", "abbrev", "metonym", "role")
+_ABBREV, _METONYM_VIA, _ROLE = 2, 3, 4
+_DOT, _RO = ord("・"), ord("ロ")
+_PREFIX_CODES = [ord(c) for c in ROLE_PREFIXES]
+_NICHU, _NICHU_PREFIX = [ord(c) for c in "日中"], [ord(c) for c in "対訪駐来"]
+_PARTICLE_CODES = [ord(c) for c in PARTICLES]
+_AMBIGUOUS_CODES = [ord(p[0]) * 0x110000 + ord(p[1]) for p in AMBIGUOUS_PAIRS]
+_EMPTY = np.zeros(0, np.int64)
 
 
 @dataclass(frozen=True)
@@ -88,8 +103,27 @@ class Mention:
     via: str
 
 
+class Hits(NamedTuple):
+    """Mentions as parallel arrays, in :func:`find_mentions` order: offsets into the
+    scanned text, ``actor`` indexing :attr:`Matcher.actor_ids`, ``via`` indexing ``_VIAS``."""
+
+    start: np.ndarray
+    end: np.ndarray
+    actor: np.ndarray
+    surface: np.ndarray  # str objects
+    via: np.ndarray
+
+
+Row = tuple[int, int, int, str, int]  # start, end, actor index, surface, via index
+Cols = tuple[np.ndarray, ...]  # the columns of Hits
+
+
 class Matcher:
-    """Compiled patterns for one :class:`Lexicon` (built once, cached on it)."""
+    """Compiled patterns and per-alias tables for one :class:`Lexicon` (built once, cached on it).
+
+    The tables (kind, actor, via, which ends need a boundary) let :meth:`scan`
+    check every regex hit of a text at once with numpy.
+    """
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -102,114 +136,254 @@ class Matcher:
                     if a and not a.isascii():
                         blockers.add(a + "語")
         self.blockers = {b for b in blockers if b not in self.aliases}
-        self.names = re.compile(trie_pattern(list(self.aliases) + list(self.blockers)))
+        self.actor_ids = sorted(lex.actors)  # index = rank: indices sort like ids
+        self._aidx = aidx = {a: i for i, a in enumerate(self.actor_ids)}
+        self._is_person = np.array([lex.actors[a]["kind"] == "person" for a in self.actor_ids])
+        words = [*self.aliases, *sorted(self.blockers)]
+        self._wid = {w: i for i, w in enumerate(words)}
+        self.words = _objects(words)
+        info = [self.aliases.get(w, ("", "")) for w in words]
+        self._kind = np.array([0 if not v else 2 if v == "role" else 1 for _, v in info])  # 0 blocker
+        self._actor = np.array([aidx.get(a, -1) for a, _ in info], np.int64)
+        self._via = np.array([_VIAS.index(v) if v else 0 for _, v in info], np.int64)
+        self._edges = np.array([[bool(rx.match(w[k])) for rx in (_ALNUM, _KATA) for k in (0, -1)]
+                                for w in words], bool).reshape(-1, 4)  # fmt: skip
+        self._city = np.array([w in CAPITALS for w in words], bool)
+        self.names = re.compile(f"({trie_pattern(words)})")
         plain = [a for a, (_, via) in self.aliases.items() if via != "role"]
-        self.names_no_roles = re.compile(trie_pattern(plain + list(self.blockers)))
+        self.names_no_roles = re.compile(f"({trie_pattern(plain + sorted(self.blockers))})")
         abbrev = lex.abbreviations
-        self.abbrev = abbrev
-        cls = "".join(re.escape(c) for c in abbrev) or "(?!x)x"
-        self.runs = re.compile(rf"[{cls}](?:・?[{cls}])*") if abbrev else None
+        chars = sorted(c for c in abbrev if len(c) == 1)
+        self._abbrev_codes = np.array([ord(c) for c in chars], np.int64)
+        self._abbrev_actor = np.array([aidx[abbrev[c]] for c in chars], np.int64)
+        self._abbrev_char = _objects(chars)
+        cls = "".join(re.escape(c) for c in abbrev)
+        self.runs = re.compile(rf"([{cls}](?:・?[{cls}])*)") if abbrev else None
         self.suffix = re.compile("|".join(re.escape(s) for s in SUFFIXES))
-        # states named inside each role title (米国務長官 -> usa)
-        self.role_states: dict[str, list[Mention]] = {}
+        self._suffix_first = [ord(x[0]) for x in SUFFIXES]
+        self.role_states: dict[str, list[Row]] = {}  # states inside a title (米国務長官 -> usa)
+        self._holders: dict[tuple[str, dt.date | None], int] = {}
+        self._roles: tuple[np.ndarray, np.ndarray, Cols] | None = None
 
-    def role_states_of(self, title: str) -> list[Mention]:
+    def role_states_of(self, title: str) -> list[Row]:
+        """States named inside a role title, offsets relative to it.
+
+        >>> mt = matcher_for(Lexicon.load())
+        >>> [(mt.actor_ids[a], s) for _, _, a, s, _ in mt.role_states_of("米国務長官")]
+        [('usa', '米国')]
+        """
         if title not in self.role_states:
-            found = [m for m in self._names(title, None, roles=False) if self._kind(m.actor_id) != "person"]
-            found += self._abbrev(title, [(m.start, m.end) for m in found])
-            self.role_states[title] = found
+            codes = _codes(title)
+            s, e, w = self._name_hits(title, codes, roles=False)
+            keep = ~self._is_person[self._actor[w]]
+            s, e, w = s[keep], e[keep], w[keep]
+            a_s, a_a, a_c = self._abbrev_hits(title, codes, s, e)
+            cols = [_concat([(s, e, self._actor[w], self.words[w], self._via[w]),
+                             (a_s, a_s + 1, a_a, a_c, np.full(len(a_s), _ABBREV))])]  # fmt: skip
+            self.role_states[title] = list(zip(*(c.tolist() for c in cols[0]), strict=True))
         return self.role_states[title]
 
-    def _kind(self, aid: str) -> str:
-        return self.lex.actors[aid]["kind"]
+    def _role_table(self) -> tuple[np.ndarray, np.ndarray, Cols]:
+        """:meth:`role_states_of` each word: rows ``start[w]`` to ``start[w] + count[w]``."""
+        if self._roles is None:
+            rows = [self.role_states_of(t) if k == 2 else [] for t, k in
+                    zip(self.words, self._kind, strict=True)]  # fmt: skip
+            count = np.array([len(r) for r in rows], np.int64)
+            self._roles = (np.cumsum(count) - count, count, _columns([x for r in rows for x in r]))
+        return self._roles
 
-    def _names(self, text: str, on: dt.date | None, *, roles: bool = True) -> list[Mention]:
-        out: list[Mention] = []
-        for m in (self.names if roles else self.names_no_roles).finditer(text):
-            a, s, e = m.group(), m.start(), m.end()
-            if a in self.blockers or not _bounded(text, a, s, e):
-                continue
-            aid, via = self.aliases[a]
-            if via != "role":
-                out.append(Mention(aid, a, s, e, via))
-                continue
-            if not roles:
-                continue
-            for st in self.role_states_of(a):
-                out.append(Mention(st.actor_id, st.surface, s + st.start, s + st.end, st.via))
-            holder = self.lex.role_holder(a, on)
-            if holder:
-                out.append(Mention(holder, a, s, e, "role"))
-        return out
+    def _holder(self, title: str, on: dt.date | None) -> int:
+        key = (title, on)
+        if key not in self._holders:
+            h = self.lex.role_holder(title, on)
+            self._holders[key] = -1 if h is None else self._aidx[h]
+        return self._holders[key]
 
-    def _abbrev(self, text: str, covered: list[tuple[int, int]]) -> list[Mention]:
+    def _name_hits(self, text: str, codes: np.ndarray, *, roles: bool) -> Cols:
+        """Start, end and word of each alias hit that is no blocker and sits on its boundaries:
+        Latin aliases need non-alphanumeric neighbours, katakana ones non-katakana neighbours."""
+        found, s, e = matches(self.names if roles else self.names_no_roles, text)
+        w = np.fromiter(map(self._wid.__getitem__, found), np.int64, len(s))
+        pre, post, edges = codes[s], codes[e + 1], self._edges[w]
+        bad = edges[:, 0] & _alnum(pre)
+        bad |= edges[:, 1] & _alnum(post)
+        bad |= edges[:, 2] & _kata(pre) & (pre != _DOT)
+        bad |= edges[:, 3] & _kata(post) & (post != _DOT)
+        keep = ~bad & (self._kind[w] != 0)
+        return s[keep], e[keep], w[keep]
+
+    def _abbrev_hits(self, text: str, codes: np.ndarray, cov_s: np.ndarray, cov_e: np.ndarray
+                     ) -> Cols:  # fmt: skip
+        """Starts, actors and characters of state abbreviations in runs outside the covered spans.
+
+        A run (米中, 日米豪印, 米・中, 英 before 外相 …) gives each state unless its
+        neighbours make it part of an ordinary word (米価, 期間中, 26日, ヨーロッパ).
+        """
         if self.runs is None:
-            return []
-        out: list[Mention] = []
-        overlaps = _overlap_index(covered)
-        for m in self.runs.finditer(text):
-            s, e = m.start(), m.end()
-            if overlaps(s, e):
+            return _EMPTY, _EMPTY, _objects([])
+        runs, s, e = matches(self.runs, text)
+        pre = codes[s]
+        prefix = np.isin(pre, _PREFIX_CODES)
+        word = _kanji(pre) | _kata(pre) | _where(pre, str.isdigit)  # …unless a prefix (対中)
+        i = np.flatnonzero(~overlaps(cov_s, cov_e, s, e) & ~(word & ~prefix))
+        s, e, pre, prefix = s[i], e[i], pre[i], prefix[i]
+        post, first, last = codes[e + 1], codes[s + 1], codes[e]
+        dots = np.fromiter((runs[k].count("・") for k in i.tolist()), np.int64, len(i))
+        n = e - s - dots  # abbreviations in the run
+        suffix = np.isin(post, self._suffix_first)
+        suffix[suffix] = [self.suffix.match(text, k) is not None for k in e[suffix].tolist()]
+        pair = first.astype(np.int64) * 0x110000 + last
+        one = n == 1
+        nichu = one & np.isin(first, _NICHU)  # 日, 中 alone need a suffix or 対/訪/駐/来
+        ok = ~((first == _RO) & _kata(pre)) & ~((last == _RO) & _kata(post))  # not in katakana
+        ok &= (
+            (n >= 3)
+            | ((n == 2) & (suffix | ~np.isin(pair, _AMBIGUOUS_CODES)))
+            | (nichu & (suffix | (np.isin(pre, _NICHU_PREFIX) & ~_kanji(post))))
+            | (one & ~nichu & (suffix | (prefix & ~_kanji(post))))
+            | (one & ~nichu & ~_where(pre, str.isalnum) & np.isin(post, _PARTICLE_CODES))
+        )
+        pos = ranges(s[ok], e[ok] - s[ok])
+        pos = pos[codes[pos + 1] != _DOT]
+        k = np.searchsorted(self._abbrev_codes, codes[pos + 1])
+        return pos, self._abbrev_actor[k], self._abbrev_char[k]
+
+    def scan(self, text: str, posts: Sequence[int], date_of: Callable[[int], dt.date | None]
+             ) -> Hits:  # fmt: skip
+        """Mentions in ``text``, posts joined by newlines: post ``k`` starts at ``posts[k]``
+        and is dated ``date_of(k)``.
+
+        Each post is matched as if alone (no alias crosses a newline; metonyms and
+        the role merge stay within a post), with one regex pass per pattern.
+
+        >>> mt = matcher_for(Lexicon.load())
+        >>> h = mt.scan("米大統領\\n米大統領", [0, 5], [dt.date(2022, 1, 26), None].__getitem__)
+        >>> [mt.actor_ids[a] for a in h.actor], h.start.tolist()
+        (['usa', 'biden', 'usa'], [0, 0, 5])
+        """
+        codes, bounds = _codes(text), np.asarray(posts, np.int64)
+        s, e, w = self._name_hits(text, codes, roles=True)
+        role = self._kind[w] == 2
+        pw = w[~role]
+        plain = (s[~role], e[~role], self._actor[pw], self.words[pw], self._via[pw])
+        # a role title gives the states it names (米国務長官 -> usa) and who held it that day
+        rs, re_, rw = s[role], e[role], w[role]
+        start, count, table = self._role_table()
+        k, at = ranges(start[rw], count[rw]), np.repeat(rs, count[rw])
+        states = (at + table[0][k], at + table[1][k], *(c[k] for c in table[2:]))
+        named = _concat([plain, states])
+        titles = zip(self.words[rw].tolist(), _post_of(bounds, rs).tolist(), strict=True)
+        holder = np.array([self._holder(t, date_of(p)) for t, p in titles], np.int64)
+        i = holder >= 0
+        hold = (rs[i], re_[i], holder[i], self.words[rw[i]], np.full(int(i.sum()), _ROLE))
+        cover = [np.concatenate([named[j], hold[j]]) for j in (0, 1)]
+        a_s, a_a, a_c = self._abbrev_hits(text, codes, *cover)
+        abbrev = (a_s, a_s + 1, a_a, a_c, np.full(len(a_s), _ABBREV))
+        metonyms: list[Row] = []
+        if _CITY.search(text):
+            taken = set()  # spans of mentions: one with a capital's span has its text
+            for c, city in ((plain, self._city[pw]), (states, None), (hold, None)):
+                if city is None:
+                    city = np.array([x in CAPITALS for x in c[3].tolist()], bool)
+                taken |= set(zip(c[0][city].tolist(), c[1][city].tolist(), strict=True))
+            ends = np.append(bounds[1:] - 1, len(text)).tolist()
+            at = [m.start() for m in _CITY.finditer(text)]
+            in_post = zip(_post_of(bounds, np.array(at)).tolist(), at, strict=True)
+            for p, group in groupby(in_post, itemgetter(0)):
+                cities = [c for _, c in group]
+                metonyms += self._metonyms(text, int(bounds[p]), ends[p], cities, taken)
+        others = _concat([named, abbrev, _columns(metonyms)])
+        if len(hold[0]):
+            near = _near(bounds, others, hold, len(text) + 8, len(self.actor_ids))
+            hold = tuple(c[~near] for c in hold)
+        out = _concat([others, hold])
+        width = int((out[1] - out[0]).max(initial=0)) + 1
+        key = (out[0] * width + out[1] - out[0]) * len(self.actor_ids) + out[2]  # start, end, id
+        return Hits(*(c[np.argsort(key, kind="stable")] for c in out))  # timsort: few sorted runs
+
+    def _metonyms(self, text: str, a: int, b: int, cities: list[int], taken: set) -> list[Row]:
+        """Capital metonyms in the post ``text[a:b]``, which names a capital at each of ``cities``.
+
+        Each match of the three patterns holds a capital name and none overlap, so trying
+        each where it would start for each name finds what ``finditer`` over the post finds.
+        """
+        found: list[list[tuple[str, int]]] = [[], [], []]
+        for p in cities:
+            if m := _METONYM.match(text, p, b):  # Moscow said
+                found[0].append((m.group("city"), p))
+            j = p  # the whitespace before the name starts at j
+            while j > a and text[j - 1].isspace():
+                j -= 1
+            if j == p:
                 continue
-            chars = [(i, c) for i, c in enumerate(m.group(), start=s) if c != "・"]
-            if self._run_ok(text, s, e, "".join(c for _, c in chars)):
-                out.extend(Mention(self.abbrev[c], c, i, i + 1, "abbrev") for i, c in chars)
+            for n in _OBJECT_LENGTHS:  # warned Moscow
+                verb = j - n >= a and text[j - n : j] in _OBJECT_WORDS
+                if verb and (m := _METONYM_OBJECT.match(text, j - n, b)):
+                    found[1].append((m.group("city"), p))
+            if j - 7 >= a and (m := _BETWEEN.match(text, j - 7, b)):  # between Moscow and Kyiv
+                found[2] += [(m.group(g), m.start(g)) for g in ("a", "b")]
+        out: list[Row] = []
+        for city, s in found[0] + found[1] + found[2]:
+            aid = CAPITALS[city].lstrip("@")
+            if aid in self.lex.actors and (s, s + len(city)) not in taken:
+                out.append((s, s + len(city), self._aidx[aid], city, _METONYM_VIA))
+                taken.add((s, s + len(city)))
         return out
 
-    def _run_ok(self, text: str, s: int, e: int, run: str) -> bool:
-        pre = text[s - 1] if s > 0 else ""
-        post = text[e] if e < len(text) else ""
-        suffix_ok = bool(self.suffix.match(text, e))
-        if run[0] == "ロ" and _KATA.match(pre):
-            return False
-        if run[-1] == "ロ" and _KATA.match(post):
-            return False
-        prefix_ok = bool(pre) and pre in ROLE_PREFIXES
-        if pre and not prefix_ok and (_KANJI.match(pre) or pre.isdigit() or _KATA.match(pre)):
-            return False
-        if len(run) >= 3:
-            return True
-        if len(run) == 2:
-            return suffix_ok if run in AMBIGUOUS_PAIRS else True
-        if run in "日中":
-            return suffix_ok or (prefix_ok and pre in "対訪駐来" and not _KANJI.match(post or "a"))
-        if suffix_ok:
-            return True
-        if prefix_ok and not _KANJI.match(post or "a"):
-            return True
-        return (not pre or not pre.isalnum()) and post in PARTICLES
+
+def _codes(text: str) -> np.ndarray:
+    """Code points of ``"\\n" + text + "\\n"``: ``codes[i]`` is the one before ``text[i]``."""
+    return np.frombuffer(("\n" + text + "\n").encode("utf-32-le", "surrogatepass"), np.int32)
 
 
-def _overlap_index(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """``overlaps(s, e)``: does ``[s, e)`` overlap any of ``spans``? O(log n) per query.
-
-    (A linear scan per query made matching quadratic in the mentions of one post.)
-
-    >>> overlaps = _overlap_index([(10, 12), (0, 3)])
-    >>> overlaps(2, 5), overlaps(3, 10), overlaps(11, 20)
-    (True, False, True)
-    """
-    spans = sorted(spans)
-    starts = [cs for cs, _ in spans]
-    reach = list(accumulate((ce for _, ce in spans), max))  # furthest end among spans[: k + 1]
-
-    def overlaps(s: int, e: int) -> bool:
-        k = bisect_left(starts, e)  # spans[:k] start before e
-        return k > 0 and reach[k - 1] > s
-
-    return overlaps
+def _alnum(c: np.ndarray) -> np.ndarray:
+    return ((c >= 48) & (c <= 57)) | ((c >= 65) & (c <= 90)) | ((c >= 97) & (c <= 122))
 
 
-def _bounded(text: str, alias: str, s: int, e: int) -> bool:
-    pre = text[s - 1] if s > 0 else ""
-    post = text[e] if e < len(text) else ""
-    if _ALNUM.match(alias[0]) and pre and _ALNUM.match(pre):
-        return False
-    if _ALNUM.match(alias[-1]) and post and _ALNUM.match(post):
-        return False
-    if _KATA.match(alias[0]) and pre and _KATA.match(pre) and pre != "・":
-        return False
-    return not (_KATA.match(alias[-1]) and post and _KATA.match(post) and post != "・")
+def _kata(c: np.ndarray) -> np.ndarray:
+    return (c >= 0x30A0) & (c <= 0x30FF)
+
+
+def _kanji(c: np.ndarray) -> np.ndarray:
+    return ((c >= 0x3400) & (c <= 0x9FFF)) | (c == 0x3005)
+
+
+def _where(c: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
+    """``test(chr(x))`` for each code point ``x`` of ``c`` (once per distinct code)."""
+    u, inv = np.unique(c, return_inverse=True)
+    return np.array([test(chr(x)) for x in u.tolist()], bool)[inv].reshape(c.shape)
+
+
+def _post_of(bounds: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    return np.searchsorted(bounds, pos, "right") - 1
+
+
+def _near(bounds: np.ndarray, names: Cols, roles: Cols, width: int, n_actors: int) -> np.ndarray:
+    """Is each role mention within 2 characters of a mention of the same actor in its post?"""
+
+    def key(cols: Cols, pos: np.ndarray) -> np.ndarray:
+        return (_post_of(bounds, cols[0]) * n_actors + cols[2]) * width + pos
+
+    near = np.zeros(len(roles[0]), bool)
+    for n_pos, r_pos in ((names[0], roles[1]), (names[1], roles[0])):  # start by end, end by start
+        keys, at = np.sort(key(names, n_pos)), key(roles, r_pos)
+        near |= np.searchsorted(keys, at + 2, "right") > np.searchsorted(keys, at - 2, "left")
+    return near
+
+
+def _objects(items: Sequence[str]) -> np.ndarray:
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
+
+
+def _columns(rows: list[Row]) -> Cols:
+    s, e, a, sur, v = zip(*rows, strict=True) if rows else ((), (), (), (), ())
+    return (*(np.array(x, np.int64) for x in (s, e, a)), _objects(sur), np.array(v, np.int64))
+
+
+def _concat(parts: list[Cols]) -> Cols:
+    return tuple(np.concatenate(cols) for cols in zip(*parts, strict=True))
 
 
 def matcher_for(lex: Lexicon) -> Matcher:
@@ -226,41 +400,11 @@ def find_mentions(text: str, lex: Lexicon, *, on: dt.date | None = None) -> list
     ``on`` is the post's date, used to resolve role titles to persons.
 
     >>> lex = Lexicon.load()
-    >>> [(m.actor_id, m.via) for m in find_mentions("ブリンケン米国務長官は", lex, on=dt.date(2022, 1, 26))]
+    >>> on = dt.date(2022, 1, 26)
+    >>> [(m.actor_id, m.via) for m in find_mentions("ブリンケン米国務長官は", lex, on=on)]
     [('blinken', 'name'), ('usa', 'name')]
     """
     mt = matcher_for(lex)
-    found = mt._names(text, on)
-    found += mt._abbrev(text, [(m.start, m.end) for m in found])
-    taken = {(m.start, m.end) for m in found}
-    for m in _METONYM.finditer(text):
-        _add_capital(mt, found, taken, m.group("city"), m.start("city"))
-    for m in _METONYM_OBJECT.finditer(text):
-        _add_capital(mt, found, taken, m.group("city"), m.start("city"))
-    for m in _BETWEEN.finditer(text):
-        for g in ("a", "b"):
-            _add_capital(mt, found, taken, m.group(g), m.start(g))
-    found = _merge_roles(found)
-    return sorted(found, key=lambda m: (m.start, m.end, m.actor_id))
-
-
-def _add_capital(mt: Matcher, found: list[Mention], taken: set, city: str, s: int) -> None:
-    aid = CAPITALS[city].lstrip("@")
-    if aid in mt.lex.actors and (s, s + len(city)) not in taken:
-        found.append(Mention(aid, city, s, s + len(city), "metonym"))
-        taken.add((s, s + len(city)))
-
-
-def _merge_roles(found: list[Mention]) -> list[Mention]:
-    """Drop a role mention when the same person is named right beside it."""
-    names = [m for m in found if m.via != "role"]
-    by_actor: dict[str, list[Mention]] = {}
-    for n in names:
-        by_actor.setdefault(n.actor_id, []).append(n)
-    out = list(names)
-    for r in (m for m in found if m.via == "role"):
-        same = by_actor.get(r.actor_id, ())
-        near = any(abs(n.start - r.end) <= 2 or abs(r.start - n.end) <= 2 for n in same)
-        if not near:
-            out.append(r)
-    return out
+    h = mt.scan(text, [0], lambda _: on)
+    rows = zip(*(c.tolist() for c in h), strict=True)
+    return [Mention(mt.actor_ids[a], sur, s, e, _VIAS[v]) for s, e, a, sur, v in rows]

@@ -1,5 +1,8 @@
 """A regular expression from a word list, built as a trie (fast longest-first matching).
 
+Also span helpers for its matches as numpy arrays (:func:`matches`, :func:`ranges`,
+:func:`overlaps`), which :mod:`crisisnotes.matching` checks all at once.
+
 Python's ``re`` tries alternatives one by one; a trie-shaped pattern shares
 prefixes, so one pass over a text matches thousands of aliases quickly, and
 at each position the longest alias wins.
@@ -16,6 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+import numpy as np
 
 _END = ""
 
@@ -51,3 +56,41 @@ def _node(node: dict) -> str:
     if end:
         body += "?"
     return body
+
+
+def matches(rx: re.Pattern[str], text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """What ``rx.finditer(text)`` finds, with starts and ends, from one ``split``.
+
+    ``rx`` must be one capturing group around the whole pattern and never match ``""``
+    (no match objects are made: the lengths of the pieces give the offsets).
+
+    >>> found, s, e = matches(re.compile("(b+)"), "abbcb")
+    >>> found, s.tolist(), e.tolist()
+    (['bb', 'b'], [1, 4], [3, 5])
+    """
+    parts = rx.split(text)
+    ends = np.cumsum(np.fromiter(map(len, parts), np.int64, len(parts)))
+    return parts[1::2], ends[0:-1:2], ends[1::2]
+
+
+def ranges(start: np.ndarray, count: np.ndarray) -> np.ndarray:
+    """``count[0]`` numbers from ``start[0]``, then ``count[1]`` from ``start[1]``, and so on.
+
+    >>> ranges(np.array([5, 0]), np.array([2, 3])).tolist()
+    [5, 6, 0, 1, 2]
+    """
+    return np.repeat(start - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
+
+
+def overlaps(cov_s: np.ndarray, cov_e: np.ndarray, s: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """Does each ``[s, e)`` overlap one of the spans ``[cov_s, cov_e)``? O(log n) per query.
+
+    >>> overlaps(np.array([10, 0]), np.array([12, 3]), np.array([2, 3, 11]), np.array([5, 10, 20])).tolist()
+    [True, False, True]
+    """
+    if not len(cov_s):
+        return np.zeros(len(s), bool)
+    order = np.argsort(cov_s, kind="stable")
+    reach = np.maximum.accumulate(cov_e[order])  # furthest end among the k first spans
+    k = np.searchsorted(cov_s[order], e, "left")  # spans starting before e
+    return (k > 0) & (reach[np.maximum(k - 1, 0)] > s)
