@@ -1,0 +1,323 @@
+"""Event dates: time expressions resolved to calendar days (GUIDELINES §4).
+
+``resolve`` turns one :class:`~crisisnotes.timeexpr.TimeExpr` into an
+:class:`EventDate` against the post's date and whether the event was held or is
+planned; ``resolve_event_date`` picks the expression that dates one interaction cue
+of a sentence and applies the rules of GUIDELINES §4 to sentences without one
+(same occasion, antecedent, consequent, the news, undated). Held vs planned and
+the relation to an anchoring occasion come from :mod:`crisisnotes.tense`.
+
+Examples
+--------
+>>> resolve_event_date("ブリンケン長官は26日、記者会見した。", dt.date(2022, 1, 27), status="occurred")
+EventDate(date=datetime.date(2022, 1, 26), exact=True, window_start=None, window_end=None, source='26日')
+>>> resolve_event_date("来週訪問する予定だ。", dt.date(2022, 1, 26), status="planned").window_end
+datetime.date(2022, 2, 6)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from crisisnotes import tense
+from crisisnotes.text import guess_lang
+from crisisnotes.timeexpr import TimeExpr, _nfkc, find_time_expressions
+
+__all__ = ["EventDate", "Status", "resolve", "resolve_event_date"]
+
+Status = Literal["occurred", "planned"]
+_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """The date of an event: an exact day, a window (inexact), or unknown (``date=None``).
+
+    Attributes
+    ----------
+    date : datetime.date or None
+        The day, or the first day of the window (N週間後: its middle).
+    exact : bool
+        True for a day given in the text (explicit, weekday, relative).
+    window_start, window_end : datetime.date or None
+        The window of an inexact date, both ends included.
+    source : str
+        The surface text, or the rule that gave the date (``rule:same``, ``rule:antecedent``,
+        ``rule:consequent``, ``rule:news``, ``rule:undated``).
+
+    Examples
+    --------
+    >>> EventDate(dt.date(2022, 1, 26), True, source="26日").exact
+    True
+    """
+
+    date: dt.date | None
+    exact: bool
+    window_start: dt.date | None = None
+    window_end: dt.date | None = None
+    source: str = ""
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    y, m0 = divmod(y * 12 + m - 1 + k, 12)
+    return y, m0 + 1
+
+
+def _fits(c: dt.date, ref: dt.date, status: Status) -> bool:
+    return c <= ref if status == "occurred" else c >= ref
+
+
+def _day_only(d: int, ref: dt.date, status: Status) -> dt.date | None:
+    """``26日``: the post's month; the previous (occurred) or next (planned) if it does not fit."""
+    y, m = ref.year, ref.month
+    for _ in range(13):
+        c = _safe(y, m, d)
+        if c and _fits(c, ref, status):
+            return c
+        y, m = _add_months(y, m, -1 if status == "occurred" else 1)
+    return None
+
+
+def _month_day(m: int, d: int, ref: dt.date, status: Status) -> dt.date | None:
+    """``1月26日`` without a year: the year that fits the status within 300 days, else the nearest."""
+    cands = [c for y in (ref.year - 1, ref.year, ref.year + 1) if (c := _safe(y, m, d))]
+    fit = [c for c in cands if _fits(c, ref, status) and abs((c - ref).days) <= 300]
+    return min(fit or cands, key=lambda c: abs((c - ref).days), default=None)
+
+
+def _on_weekday(e: TimeExpr, ref: dt.date, status: Status) -> dt.date:
+    wd = e.weekday or 0
+    if e.rule == "week":
+        return ref - ref.weekday() * _DAY + dt.timedelta(weeks=e.offset, days=wd)
+    if e.part == "last":
+        return ref - ((ref.weekday() - wd) % 7 or 7) * _DAY
+    if e.part == "next":
+        return ref + ((wd - ref.weekday()) % 7 or 7) * _DAY
+    if status == "occurred":
+        c = ref - ((ref.weekday() - wd) % 7) * _DAY
+    else:
+        c = ref + ((wd - ref.weekday()) % 7) * _DAY
+    if e.day and c.day != e.day and (alt := _day_only(e.day, ref, status)) and alt.weekday() == wd:
+        return alt
+    return c
+
+
+def _window_of(e: TimeExpr, ref: dt.date, status: Status) -> tuple[dt.date, dt.date, dt.date]:
+    monday = ref - ref.weekday() * _DAY
+    if e.rule == "weeks":
+        c = ref + e.offset * _DAY
+        return c, c - 3 * _DAY, c + 3 * _DAY
+    if e.rule == "span":
+        return ref, ref, ref + max(e.offset, 1) * _DAY
+    if e.rule == "weekstart":
+        mon = ref + ((-ref.weekday()) % 7) * _DAY if status == "planned" else monday
+        return mon, mon, mon + _DAY
+    if e.rule == "weekend":
+        sat = monday + dt.timedelta(weeks=e.offset, days=5)
+        if e.offset == 0 and status == "occurred" and sat > ref:
+            sat -= dt.timedelta(weeks=1)
+        return sat, sat, sat + _DAY
+    if e.rule == "week":
+        lo, hi = {"early": (0, 2), "mid": (1, 3), "late": (3, 6)}.get(e.part, (0, 6))
+        start = monday + dt.timedelta(weeks=e.offset)
+        ws, we = start + lo * _DAY, start + hi * _DAY
+    else:  # month
+        if e.month:
+            mid = {"early": 5, "mid": 15, "late": 25}.get(e.part, 15)
+            y = e.year or (_month_day(e.month, mid, ref, status) or ref).year
+            m = e.month
+        else:
+            y, m = _add_months(ref.year, ref.month, e.offset)
+        last = calendar.monthrange(y, m)[1]
+        lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(e.part, (1, last))
+        ws, we = dt.date(y, m, lo), dt.date(y, m, hi)
+    current = e.offset == 0 and not e.month and e.part not in ("early", "mid", "late")
+    if current and ws <= ref <= we:  # this week/month, earlier/later this week: clip at ref
+        if e.part == "before" or (not e.part and status == "occurred"):
+            we = ref
+        else:
+            ws = ref
+    return ws, ws, we
+
+
+def resolve(
+    expr: TimeExpr, post_date: dt.date | None, *, status: Status, anchor: dt.date | None = None
+) -> EventDate:
+    """Turn a time expression into an :class:`EventDate`, following GUIDELINES §4.
+
+    Parameters
+    ----------
+    expr : TimeExpr
+        From :func:`find_time_expressions`.
+    post_date : datetime.date or None
+        The post's date; without it only a full ``2022年1月26日`` resolves.
+    status : {"occurred", "planned"}
+        Chooses the month of ``26日`` and the day of "Friday" (on/before or on/after).
+    anchor : datetime.date, optional
+        What 前日/翌日/翌週/N週間後 count from (the post date when omitted).
+
+    Returns
+    -------
+    EventDate
+        This week/month without a part is clipped at the post date (up to it for occurred
+        events, from it for planned ones); ``1月26日`` takes the year that fits the status
+        within 300 days, else the nearest.
+
+    Examples
+    --------
+    >>> e = find_time_expressions("来月上旬に訪問する")[0]
+    >>> resolve(e, dt.date(2022, 1, 27), status="planned")
+    EventDate(date=datetime.date(2022, 2, 1), exact=False, window_start=datetime.date(2022, 2, 1), window_end=datetime.date(2022, 2, 10), source='来月上旬')
+    """
+    ref = anchor if expr.ref == "anchor" and anchor else post_date
+    src = expr.surface
+    if expr.kind == "explicit" and expr.year and expr.month:
+        d = _safe(expr.year, expr.month, expr.day or 0)
+        return EventDate(d, d is not None, source=src)
+    if expr.kind == "vague" or ref is None:
+        return EventDate(None, False, source=src)
+    if expr.kind == "explicit":
+        if expr.rule == "month":
+            d = _safe(*_add_months(ref.year, ref.month, expr.offset), expr.day or 0)
+        elif expr.month:
+            d = _month_day(expr.month, expr.day or 0, ref, status)
+        else:
+            d = _day_only(expr.day or 0, ref, status)
+        return EventDate(d, d is not None, source=src)
+    if expr.kind == "weekday":
+        return EventDate(_on_weekday(expr, ref, status), True, source=src)
+    if expr.kind == "relative":
+        return EventDate(ref + expr.offset * _DAY, True, source=src)
+    d, ws, we = _window_of(expr, ref, status)
+    return EventDate(d, False, ws, we, source=src)
+
+
+_REPORT = re.compile(r"\b(?:said|says|announced|told|stated|confirmed)\b", re.I)
+
+
+def _dates_the_report(s: str, e: TimeExpr, cue_start: int, en: bool) -> bool:
+    """A planned cue in a reported clause; ``e`` dates the report (外相は27日、…同意したと述べた)."""
+    if e.end > cue_start:
+        return False
+    if en:
+        return bool(_REPORT.search(s, max(0, e.start - 12), cue_start))
+    return s[e.end : e.end + 1] == "、" and tense.main_status(s) == "occurred"
+
+
+def _pick(s: str, exprs: list[TimeExpr], cue_start: int | None, status: Status) -> TimeExpr | None:
+    """The expression for the cue: same quote scope, same clause if any; nearest before (ja)."""
+    if not exprs:
+        return None
+    ids, en = tense.scope_ids(s), guess_lang(s) == "en"
+    if cue_start is None:
+        return next((e for e in exprs if ids[e.start] < 0), exprs[0])
+    cid = ids[min(max(cue_start, 0), len(s) - 1)]
+    pool = [e for e in exprs if tense.same_scope(ids[e.start], cid)]
+    if status == "planned":
+        pool = [e for e in pool if not _dates_the_report(s, e, cue_start, en)]
+    pool = [e for e in pool if ids[e.start] == cid] or pool
+    if not pool:
+        return None
+    before = [e for e in pool if e.end <= cue_start]
+    if not en and before:
+        return before[-1]
+    return min(pool, key=lambda e: cue_start - e.end if e.end <= cue_start else e.start - cue_start)
+
+
+def _by_rule(relation: str | None, anchor: EventDate | None, status: Status,
+             post_date: dt.date | None) -> EventDate:  # fmt: skip
+    """GUIDELINES §4, sentences with no time expression, rules 1-5."""
+    if relation == "same" and anchor is not None:
+        return replace(anchor, source="rule:same")
+    if relation in ("antecedent", "consequent") and anchor is not None and anchor.date:
+        lo, hi = anchor.window_start or anchor.date, anchor.window_end or anchor.date
+        if relation == "antecedent":
+            return EventDate(anchor.date, False, lo - 2 * _DAY, hi, "rule:antecedent")
+        if anchor.exact or status == "occurred":
+            return EventDate(anchor.date, False, lo, hi + 2 * _DAY, "rule:consequent")
+    if status == "planned" or post_date is None:
+        return EventDate(None, False, source="rule:undated")
+    return EventDate(post_date, False, post_date - 2 * _DAY, post_date, "rule:news")
+
+
+def resolve_event_date(
+    sentence: str,
+    post_date: dt.date | None,
+    *,
+    status: Status,
+    cue_start: int | None = None,
+    anchor: EventDate | None = None,
+    relation: Literal["same", "antecedent", "consequent", "news"] | None = None,
+) -> EventDate:
+    """Date the event whose cue starts at ``cue_start`` in ``sentence`` (GUIDELINES §4).
+
+    Parameters
+    ----------
+    sentence : str
+        The evidence sentence (offsets refer to its NFKC form).
+    post_date : datetime.date or None
+        The post's attribution date.
+    status : {"occurred", "planned"}
+        From :func:`~crisisnotes.tense.guess_status` or the caller.
+    cue_start : int, optional
+        Offset of the interaction cue word; picks the expression in the cue's quote scope
+        and clause, nearest before it (Japanese) or nearest either side (English). For a
+        planned cue in a reported clause, the report's date (外相は27日、…同意したと述べた;
+        "said on Sunday that ...") is skipped.
+    anchor : EventDate, optional
+        The dated occasion of the post the event continues or relates to; also what
+        翌日/前日/翌週/N週間後 count from when the sentence has no explicit day of its own.
+    relation : {"same", "antecedent", "consequent", "news"}, optional
+        From :func:`~crisisnotes.tense.relation_to_anchor` or the caller.
+
+    Returns
+    -------
+    EventDate
+        With a time expression: that expression resolved; but for ``antecedent`` or
+        ``consequent`` an expression on the other side of the marker (``26日の会談後``), or
+        in a sentence without a marker, dates the occasion and rules 2/3 apply to it.
+        Without one: ``same`` inherits ``anchor`` (rule 1); ``antecedent`` gives
+        [anchor-2, anchor] (rule 2); ``consequent`` of an exact anchor [anchor, anchor+2]
+        (rule 3); otherwise an occurred event is the news, [post-2, post] (rule 4), and a
+        planned one is undated (rule 5).
+
+    Examples
+    --------
+    >>> resolve_event_date("NATOも書面で回答したと表明。", dt.date(2022, 1, 26), status="occurred")
+    EventDate(date=datetime.date(2022, 1, 26), exact=False, window_start=datetime.date(2022, 1, 24), window_end=datetime.date(2022, 1, 26), source='rule:news')
+    >>> resolve_event_date("近く協議が行われる見通し。", dt.date(2022, 1, 26), status="planned").date is None
+    True
+    """
+    s = _nfkc(sentence)
+    exprs = find_time_expressions(s)
+    chosen = _pick(s, exprs, cue_start, status)
+    others = [e for e in exprs if e is not chosen and e.kind == "explicit" and e.ref == "post"]
+    # an explicit day before the chosen expression dates the occasion it counts from
+    # (26日、…協議を開き、2週間後に再び協議): that occasion has happened
+    ref_status: Status = "occurred" if others and chosen is not None and others[0].start < chosen.start else status
+    ref = resolve(others[0], post_date, status=ref_status).date if others else None
+    ref = ref or (anchor.date if anchor else None)
+    if chosen is not None and relation in ("antecedent", "consequent"):
+        mk = tense.relation_marker(s, cue_start)
+        cue = len(s) if cue_start is None else cue_start
+
+        def side(x: int) -> str:
+            return "" if mk is None else "p" if mk[1][0] <= x < mk[1][1] else "q"
+
+        if mk is None or side(chosen.start) != side(cue):
+            occasion = resolve(chosen, post_date, status=status, anchor=ref)
+            return _by_rule(relation, occasion, status, post_date)
+    if chosen is not None:
+        return resolve(chosen, post_date, status=status, anchor=ref)
+    return _by_rule(relation, anchor, status, post_date)
