@@ -42,46 +42,25 @@ from typing import NamedTuple
 import numpy as np
 
 from .actors import Lexicon
+from .match_rules import (
+    _ALNUM,
+    _BETWEEN,
+    _CITY,
+    _KATA,
+    _METONYM,
+    _METONYM_OBJECT,
+    _OBJECT_LENGTHS,
+    _OBJECT_WORDS,
+    AMBIGUOUS_PAIRS,
+    BLOCKERS_JA,
+    CAPITALS,
+    PARTICLES,
+    ROLE_PREFIXES,
+    SUFFIXES,
+)
 from .text import normalize
 from .trie import matches, overlaps, ranges, trie_pattern
 
-ROLE_PREFIXES = "対訪駐在反親知来離"
-SUFFIXES = sorted(
-    ["外相", "首脳", "会談", "電話会談", "関係", "両国", "政府", "大統領", "首相", "国務長官", "国務省", "国防総省", "国防長官", "国防相", "外務省", "外務次官", "外務副大臣", "国務副長官", "大使館", "大使", "軍", "当局", "高官", "議会", "大統領府", "報道官", "側", "首相府", "紙", "メディア", "企業", "財務省", "財務相", "間", "協議", "対話", "共同", "同盟", "合意", "連携", "外交", "国営", "主導", "製", "戦略", "安保", "外務", "防衛", "経済", "貿易", "代表", "特使", "下院", "上院", "国民", "情報機関", "閣僚", "当局者", "海軍", "空軍", "陸軍", "艦", "首都", "大統領補佐官", "国家安全保障", "高官協議", "外務・防衛", "2プラス2", "通商", "司法省", "商務省", "国防", "首脳会議"],
-    key=len,
-    reverse=True,
-)
-AMBIGUOUS_PAIRS = {"日中", "中日", "朝日", "日朝", "中朝"}
-PARTICLES = set("、・,はがとにのへもを")
-BLOCKERS_JA = ["日本時間", "日本語", "日本円", "日本海", "日本酒", "日本列島", "英語", "中国語", "中国地方", "米価", "新米", "米ドル", "仏教", "独自", "朝鮮半島", "日本人形", "英会話", "インド太平洋", "インド洋"]
-CAPITALS = {
-    "Moscow": "rus", "Washington": "usa", "Kyiv": "ukr", "Kiev": "ukr", "Beijing": "chn",
-    "London": "gbr", "Paris": "fra", "Berlin": "deu", "Tokyo": "jpn", "Minsk": "blr",
-    "Ankara": "tur", "Warsaw": "pol", "Brussels": "@eu",
-}  # fmt: skip
-_METONYM_VERBS = (
-    r"said|says|has|have|had|will|would|wants|want|demands?|demanded|warn(?:s|ed)?|accuse[sd]?|"
-    r"rejects?|rejected|insists?|insisted|is|was|denie[sd]|denies|sees|fears?|claims?|claimed|"
-    r"responded|respond|sent|sends|delivered|agreed|agrees|refused|refuses|hopes?|believes?|"
-    r"considers?|calls?|called|announced|imposed|threatened|threatens|plans|intends|expects|"
-    r"must|should|could|can|may|did|does"
-)
-_METONYM = re.compile(
-    rf"\b(?P<city>{'|'.join(CAPITALS)})(?:'s\b|’s\b|\s+(?:{_METONYM_VERBS})\b|\s+and\s+(?=[A-Z]))"
-)
-_OBJECT_VERBS = (
-    "hand|hands|handed|give|gives|gave|tell|tells|told|warn|warns|warned|urge|urges|urged|"
-    "send|sends|sent|ask|asks|asked|accuse|accused|pressure|pressured|reassure|reassured|"
-    "offer|offered|with|against"
-)
-_CITIES = "|".join(CAPITALS)
-_METONYM_OBJECT = re.compile(rf"\b(?:{_OBJECT_VERBS})\s+(?P<city>{_CITIES})\b(?!['’]s)")
-_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_CITIES})\s+and\s+(?P<b>{_CITIES})\b")
-_CITY = re.compile(_CITIES)  # a post naming no capital holds no metonym
-_OBJECT_WORDS = frozenset(_OBJECT_VERBS.split("|"))
-_OBJECT_LENGTHS = sorted({len(v) for v in _OBJECT_WORDS})
-_KATA = re.compile(r"[\u30a0-\u30ffー]")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
 _VIAS = ("name", "adjective", "abbrev", "metonym", "role")
 _ABBREV, _METONYM_VIA, _ROLE = 2, 3, 4
 _DOT, _RO = ord("・"), ord("ロ")
@@ -173,19 +152,35 @@ class Matcher:
         [('usa', '米国')]
         """
         if title not in self.role_states:
-            codes = _codes(title)
-            s, e, w = self._name_hits(title, codes, roles=False)
-            keep = ~self._is_person[self._actor[w]]
-            s, e, w = s[keep], e[keep], w[keep]
-            a_s, a_a, a_c = self._abbrev_hits(title, codes, s, e)
-            cols = [_concat([(s, e, self._actor[w], self.words[w], self._via[w]),
-                             (a_s, a_s + 1, a_a, a_c, np.full(len(a_s), _ABBREV))])]  # fmt: skip
-            self.role_states[title] = list(zip(*(c.tolist() for c in cols[0]), strict=True))
+            self._states_of_titles([title])
         return self.role_states[title]
+
+    def _states_of_titles(self, titles: list[str]) -> None:
+        """:meth:`role_states_of` of many titles in one scan (joined by newlines, which no name crosses)."""
+        todo = [t for t in dict.fromkeys(titles) if t not in self.role_states]
+        if not todo:
+            return
+        text = "\n".join(todo)
+        codes = _codes(text)
+        lens = np.array([len(t) + 1 for t in todo], np.int64)
+        starts = np.cumsum(lens) - lens
+        s, e, w = self._name_hits(text, codes, roles=False)
+        keep = ~self._is_person[self._actor[w]]
+        s, e, w = s[keep], e[keep], w[keep]
+        a_s, a_a, a_c = self._abbrev_hits(text, codes, s, e)
+        st, en, ac, sur, via = _concat([(s, e, self._actor[w], self.words[w], self._via[w]),
+                                        (a_s, a_s + 1, a_a, a_c, np.full(len(a_s), _ABBREV))])  # fmt: skip
+        which = np.searchsorted(starts, st, "right") - 1
+        for i, title in enumerate(todo):
+            at = which == i
+            off = starts[i]
+            self.role_states[title] = list(zip((st[at] - off).tolist(), (en[at] - off).tolist(), ac[at].tolist(),
+                                               sur[at].tolist(), via[at].tolist(), strict=True))  # fmt: skip
 
     def _role_table(self) -> tuple[np.ndarray, np.ndarray, Cols]:
         """:meth:`role_states_of` each word: rows ``start[w]`` to ``start[w] + count[w]``."""
         if self._roles is None:
+            self._states_of_titles([t for t, k in zip(self.words, self._kind, strict=True) if k == 2])
             rows = [self.role_states_of(t) if k == 2 else [] for t, k in
                     zip(self.words, self._kind, strict=True)]  # fmt: skip
             count = np.array([len(r) for r in rows], np.int64)

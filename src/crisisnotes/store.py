@@ -195,6 +195,10 @@ def table_files(folder: Path, name: str) -> list[Path]:
     return [p] if p.is_file() else []
 
 
+FREE_TEXT = frozenset({"text", "norm", "surface", "lemma"})
+"""Columns written without Parquet min/max statistics (they cost time and prune nothing)."""
+
+
 def part_path(folder: Path, name: str, k: int) -> Path:
     """Where part ``k`` of table ``name`` goes: ``<folder>/<name>.parquet/part-<k>.parquet``."""
     return folder / f"{name}.parquet" / f"part-{k:05d}.parquet"
@@ -204,7 +208,8 @@ def write_part(folder: Path, name: str, k: int, table: pa.Table) -> None:
     """Write part ``k`` of table ``name`` (one row group; an empty part keeps the schema)."""
     path = part_path(folder, name, k)
     path.parent.mkdir(exist_ok=True)
-    pq.write_table(table, path, compression="zstd")
+    stats = [c for c in table.column_names if c not in FREE_TEXT]  # min/max of free text helps no filter
+    pq.write_table(table, path, compression="zstd", write_statistics=stats)
 
 
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
