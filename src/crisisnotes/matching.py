@@ -155,6 +155,11 @@ class Matcher:
             self._states_of_titles([title])
         return self.role_states[title]
 
+    def prepare(self) -> Matcher:
+        """Build the lazily built tables now (before worker processes fork, so they inherit them)."""
+        self._role_table()
+        return self
+
     def _states_of_titles(self, titles: list[str]) -> None:
         """:meth:`role_states_of` of many titles in one scan (joined by newlines, which no name crosses)."""
         todo = [t for t in dict.fromkeys(titles) if t not in self.role_states]

@@ -36,6 +36,7 @@ import pyarrow.csv as pcsv
 from . import __version__
 from .actors import Lexicon, mention_columns
 from .dumps import iter_dump
+from .matching import matcher_for
 from .sentences import sentence_spans
 from .store import TableWriter, building, write_manifest, write_part
 from .text import guess_lang, normalize
@@ -294,6 +295,7 @@ def ingest_file(
     stream = iter_dump(path, columns=columns, tz_default=tz_default, source=source)
     size = max(1, Path(path).stat().st_size)
     lexicon.user_dictionary()  # build once, before any worker starts
+    matcher_for(lexicon).prepare()  # compiled once: forked workers inherit it
     counts = {"posts": 0, "unassigned": 0}
 
     def chunks() -> Iterator[list[dict[str, Any]]]:
