@@ -129,3 +129,22 @@ def test_version_and_usage(capsys):
     with pytest.raises(SystemExit) as e:
         main([])
     assert e.value.code == 2
+
+
+def test_ingest_chooses_workers_by_dump_size(monkeypatch, tmp_path):
+    from crisisnotes import pipeline
+    from crisisnotes.cli import build_parser
+
+    assert build_parser().parse_args(["ingest"]).workers == 0  # auto
+    seen = []
+    real = pipeline.auto_workers
+    monkeypatch.setattr(pipeline, "auto_workers", lambda size, workers=0: seen.append(real(size, workers)) or 1)
+    dump = tmp_path / "small.txt"
+    dump.write_text("ロシアが協議\n— NHKニュース (@nhk_news) 2022年1月26日\n", encoding="utf-8")
+    assert main(["ingest", str(dump), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert seen == [1]  # a small dump: one process
+    monkeypatch.setattr(pipeline, "AUTO_MIN_BYTES", 10)
+    import os
+
+    assert real(dump.stat().st_size) == len(os.sched_getaffinity(0))  # a big dump: one per core
+    assert real(dump.stat().st_size, 3) == 3  # --workers 3 wins

@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--actors", type=Path, action="append", help="your own actor CSV, merged over the shipped one")
         sp.add_argument("--force", action="store_true", help="rebuild even when the cache is valid")
         sp.add_argument("--quiet", action="store_true", help="no progress bar")
-        sp.add_argument("--workers", type=int, default=1, help="worker processes for ingest (default 1)")
+        sp.add_argument("--workers", type=int, default=0,
+                        help="worker processes for ingest (default 0 = one per core for dumps of 4 MB or more)")  # fmt: skip
         sp.add_argument("--scheduler", default=None, metavar="ADDRESS",
                         help="ingest on a Dask cluster, e.g. tcp://HOST:8786 (pip install 'crisisnotes[dask]')")  # fmt: skip
 

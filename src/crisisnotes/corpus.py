@@ -187,7 +187,8 @@ def load(
     actors, roles : the user's own lexicon CSV(s), merged over the shipped ones.
     resolve_roles : also count persons named only by their office.
     force : rebuild even when the cache is valid.
-    workers : processes to ingest with (each owns a MeCab Tagger; same output as 1).
+    workers : processes to ingest with (each owns a MeCab Tagger; same output as 1);
+        0 = one per core for dumps of 4 MB or more (the CLI's default).
     columns : for CSVs with your own column names, which holds what, e.g.
         ``{"text": "Tweet", "date": "Date", "handle": "Account"}`` (keys: text, date,
         handle, outlet, body, lang, urls, hashtags).

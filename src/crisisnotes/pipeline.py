@@ -43,6 +43,23 @@ from .text import guess_lang, normalize
 from .tokenize import RULE_MARK, get_tagger, tokenize_tsv
 
 CHUNK_POSTS = 1000
+AUTO_MIN_BYTES = 4 * 2**20
+"""With ``workers=0`` (auto), dumps this big or bigger use one worker per core; smaller ones one process."""
+
+
+def auto_workers(size: int, workers: int = 0) -> int:
+    """Worker processes for a dump of ``size`` bytes: ``workers`` if set, else one per usable core for big dumps.
+
+    >>> auto_workers(1000), auto_workers(10**9, 3)
+    (1, 3)
+    >>> auto_workers(10**9) == len(os.sched_getaffinity(0))
+    True
+    """
+    if workers > 0:
+        return workers
+    if size < AUTO_MIN_BYTES:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 SENTENCE_SCHEMA = pa.schema(
     [("post_id", pa.string()), ("sentence_id", pa.int32()), ("part", pa.string()),
@@ -289,11 +306,14 @@ def ingest_file(
     cluster's workers (:mod:`crisisnotes.distributed`; ``workers`` is then
     ignored, and ``folder`` must be on storage the workers share). The output
     is identical either way.
+    ``workers=0`` chooses: one per core for dumps of :data:`AUTO_MIN_BYTES` or
+    more, else one (process start-up costs more than it saves on a small dump).
     ``columns`` and ``tz_default`` go to the reader (:func:`~crisisnotes.dumps.iter_dump`).
     """
     t0 = time.perf_counter()
     stream = iter_dump(path, columns=columns, tz_default=tz_default, source=source)
     size = max(1, Path(path).stat().st_size)
+    workers = auto_workers(size, workers)
     lexicon.user_dictionary()  # build once, before any worker starts
     matcher_for(lexicon).prepare()  # compiled once: forked workers inherit it
     counts = {"posts": 0, "unassigned": 0}
