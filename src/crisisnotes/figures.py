@@ -179,6 +179,9 @@ def save(
     Every file is first rendered into a temporary file in the target directory and then
     moved into place with :func:`os.replace`, so readers never see a half-written figure.
     All formats are rendered before any is replaced: if one fails, none is changed.
+    The figure's layout engine runs once, for the first format, and a ``"tight"`` box is
+    measured once; the other formats reuse both (the same page in every file, and no
+    format is laid out and measured again: a draw each, the bulk of the time).
 
     Parameters
     ----------
@@ -251,28 +254,32 @@ def save(
         rc["svg.hashsalt"] = "crisisnotes"  # stable element ids: reproducible SVG files
 
     pending: list[tuple[Path, Path]] = []
+    engine = None
     try:
         with mpl.rc_context(rc):
             if strict_glyphs:
                 check_glyphs(fig)
             guard = fail_on_missing_glyphs() if strict_glyphs else contextlib.nullcontext()
+            engine = fig.get_layout_engine()
+            box: Any = bbox_inches
             with guard:
-                for fmt in fmts:
+                for k, fmt in enumerate(fmts):
+                    if k == 1 and engine is not None:  # laid out by the first format's draw: keep it
+                        fig.set_layout_engine("none")
                     tmp, fd = _open_temp(directory, f"{name}.{fmt}")
                     pending.append((tmp, directory / f"{name}.{fmt}"))
                     with os.fdopen(fd, "wb") as fh:
-                        fig.savefig(
-                            fh,
-                            format=fmt,
-                            dpi=dpi,
-                            metadata=per_format[fmt],
-                            bbox_inches=bbox_inches,
-                        )
+                        fig.savefig(fh, format=fmt, dpi=dpi, metadata=per_format[fmt], bbox_inches=box)
                         fh.flush()
                         os.fsync(fh.fileno())
+                    if box == "tight":  # measured once: "tight" costs every format an extra draw
+                        pad = mpl.rcParams["savefig.pad_inches"]
+                        box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(pad)
         for tmp, final in pending:
             os.replace(tmp, final)
     finally:
+        if engine is not None and fig.get_layout_engine() is not engine:
+            fig.set_layout_engine(engine)  # the figure lays itself out again if shown or changed
         for tmp, _ in pending:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
