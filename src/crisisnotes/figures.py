@@ -265,7 +265,7 @@ def save(
             with guard:
                 for k, fmt in enumerate(fmts):
                     if k == 1 and engine is not None:  # laid out by the first format's draw: keep it
-                        fig.set_layout_engine("none")
+                        fig.set_layout_engine(None)  # no engine (not even a placeholder): no pre-draw
                     tmp, fd = _open_temp(directory, f"{name}.{fmt}")
                     pending.append((tmp, directory / f"{name}.{fmt}"))
                     with os.fdopen(fd, "wb") as fh:
