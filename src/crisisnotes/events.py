@@ -120,25 +120,22 @@ def _merge(x: _Event, e: _Event) -> _Event:
 
 
 def _post_events(
-    sents: pd.DataFrame,
-    mentions: pd.DataFrame,
+    sents: list[Any],
+    mentions: Mapping[int, list[Party]],
     post: Mapping[str, Any],
     cues: CueLexicon,
     speaker: Party | None,
 ) -> list[_Event]:
+    """Events of one post: ``sents`` its sentence rows in order, ``mentions`` its actors by sentence_id."""
     post_date = post["posted_on"]
     post_date = None if pd.isna(post_date) else pd.Timestamp(post_date).date()
     events: list[_Event] = []
     carried: Party | None = None
     anchor: dates.EventDate | None = None
     anchor_topic: str | None = None
-    by_sentence = {sid: g for sid, g in mentions.groupby("sentence_id")} if len(mentions) else {}
-    for s in sents.itertuples(index=False):
+    for s in sents:
         text, lang = s.norm, ("ja" if s.lang == "ja" else "en")
-        m = by_sentence.get(s.sentence_id)
-        parties = [] if m is None else [
-            Party(r.country, r.actor_id, int(r.start), int(r.end)) for r in m.itertuples(index=False)
-        ]  # fmt: skip
+        parties = list(mentions.get(int(s.sentence_id), ()))
         own_topic = topic(text, parties) if lang == "ja" else (parties[0] if parties else None)
         exprs = dates.find_time_expressions(text)
         if not dates.is_year_only(text):
@@ -345,18 +342,25 @@ def diplomatic_events(corpus: Corpus, *, cues: CueLexicon | None = None) -> pd.D
     ``posted_on`` and ``n_sentences`` (how many sentences state it).
     """
     cues = cues or CueLexicon.load()
-    posts = corpus.posts.set_index("post_id", drop=False)
-    sents = corpus.sentences
-    ments = corpus.mentions
+    posts = {p["post_id"]: p for p in corpus.posts[["post_id", "handle", "outlet", "posted_on"]].to_dict("records")}
     speakers = _speakers(corpus.posts, corpus.lexicon)
-    ment_by_post = {pid: g for pid, g in ments.groupby("post_id")}
+    # plain Python rows, grouped once (pandas indexing per post and per sentence cost ~0.01 s a post)
+    by_post: dict[str, list[Any]] = {}
+    cols = ["post_id", "sentence_id", "part", "text", "norm", "lang"]
+    for row in corpus.sentences[cols].itertuples(index=False, name="Sentence"):
+        by_post.setdefault(row.post_id, []).append(row)
+    ments = corpus.mentions
+    parties_of: dict[str, dict[int, list[Party]]] = {}
+    for pid, sid, country, aid, start, end in zip(
+        *(ments[c].tolist() for c in ("post_id", "sentence_id", "country", "actor_id", "start", "end")), strict=True
+    ):  # fmt: skip
+        parties_of.setdefault(pid, {}).setdefault(int(sid), []).append(Party(country, aid, int(start), int(end)))
     rows = []
-    for pid, group in sents.groupby("post_id", sort=False):
-        post = posts.loc[pid]
+    for pid, group in by_post.items():
+        post = posts[pid]
         handle = post["handle"].lower() if isinstance(post["handle"], str) else ""
-        empty = ments.iloc[:0]
-        for e in _post_events(group.sort_values("sentence_id"), ment_by_post.get(pid, empty), post, cues,
-                              speakers.get(handle)):  # fmt: skip
+        group.sort(key=lambda r: r.sentence_id)
+        for e in _post_events(group, parties_of.get(pid, {}), post, cues, speakers.get(handle)):
             codes = sorted(e.codes)
             rows.append({
                 "date": e.when.date, "date_exact": e.when.exact, "window_start": e.when.window_start,
