@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Mapping
-from typing import Literal
+from collections.abc import Callable, Mapping
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -76,6 +76,19 @@ JA_FUNCTION_POS2: frozenset[str] = frozenset({"非自立可能"})
 _NUMBER_POS2 = "数詞"
 _UNIDIC_GLOSS = re.compile(r"^(.*[^\x00-\x7f])-[A-Za-z]+$")  # テレビ-television → テレビ
 _NOT_A_WORD = re.compile(r"[\W\d_]+|https?://\S*|www\.\S*|\S*://\S*|@\w+")
+
+
+def _per_unique(values: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
+    """``values.map(fn)``, calling ``fn`` once per distinct value (a corpus has far fewer terms than tokens).
+
+    >>> _per_unique(pd.Series(["a", "b", "a", None]), lambda t: t and t.upper()).tolist()
+    ['A', 'B', 'A', None]
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    mapped[:-1] = [fn(u) for u in uniques]
+    mapped[-1] = fn(None)  # code -1: a missing value
+    return pd.Series(mapped[codes], index=values.index, dtype=object)
 
 
 def _column(tokens: pd.DataFrame, name: str) -> pd.Series:
@@ -125,18 +138,19 @@ def clean_terms(
     lemma, surface = _column(tokens, "lemma"), _column(tokens, "surface")
     pos1, pos2 = _column(tokens, "pos1"), _column(tokens, "pos2")
     bad = lemma.isna() | lemma.isin(["", "*"])
-    term = lemma.where(~bad, surface).map(
-        lambda t: _UNIDIC_GLOSS.sub(r"\1", t.strip()).lower() if isinstance(t, str) else None
+    term = _per_unique(
+        lemma.where(~bad, surface),
+        lambda t: _UNIDIC_GLOSS.sub(r"\1", t.strip()).lower() if isinstance(t, str) else None,
     )
-    keep = term.map(lambda t: bool(t) and not _NOT_A_WORD.fullmatch(t)).astype(bool)
+    keep = _per_unique(term, lambda t: bool(t) and not _NOT_A_WORD.fullmatch(t)).astype(bool)
     keep &= ~pos1.isin(JA_PUNCT_POS1) & pos2.ne(_NUMBER_POS2)
     if lang is not None:
         keep &= _column(tokens, "lang").eq(lang)
     if remove_stopwords:
         keep &= ~pos1.isin(JA_FUNCTION_POS1) & ~pos2.isin(JA_FUNCTION_POS2)
-        keep &= ~term.isin(STOPWORDS_EN) & ~term.map(
-            lambda t: isinstance(t, str) and len(t) == 1 and t.isascii()
-        )
+        keep &= ~term.isin(STOPWORDS_EN) & ~_per_unique(
+            term, lambda t: isinstance(t, str) and len(t) == 1 and t.isascii()
+        ).astype(bool)
     mask = keep.to_numpy(dtype=bool)
     return pd.DataFrame(
         {"post_id": tokens["post_id"].to_numpy()[mask], "term": term.to_numpy()[mask]}
