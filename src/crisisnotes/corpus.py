@@ -94,11 +94,14 @@ class Corpus:
 
     @property
     def events(self) -> pd.DataFrame:
-        """Diplomatic events (:func:`~crisisnotes.diplomatic_events`), extracted once and kept."""
-        if "_events" not in self._cache:
-            from .events import diplomatic_events
+        """Diplomatic events (:func:`~crisisnotes.diplomatic_events`), extracted once per dump and kept on disk.
 
-            self._cache["_events"] = diplomatic_events(self)
+        See :mod:`crisisnotes.derived`: a rerun on cached data reads them back.
+        """
+        if "_events" not in self._cache:
+            from .derived import events
+
+            self._cache["_events"] = events(self)
         return self._cache["_events"]
 
     @property
