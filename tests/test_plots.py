@@ -444,3 +444,13 @@ def test_every_plot_draws_into_given_axes(graph, events, table, scores):
     for func, data in cases:
         fig, ax = plt.subplots()
         assert func(data, ax=ax) is fig
+
+
+def test_coverage_auto_draws_areas_for_many_periods():
+    days = pd.date_range("2022-01-01", periods=plots._coverage.MAX_BARS + 1, freq="D")
+    long = pd.DataFrame({"period": days, "outlet": "NHK", "posts": 1})
+    fig = plots.coverage(long)
+    assert not fig.axes[0].containers  # no bars
+    assert len([p for p in fig.axes[0].patches if isinstance(p, StepPatch)]) == 1
+    short = plots.coverage(long.head(plots._coverage.MAX_BARS))
+    assert [len(c.patches) for c in short.axes[0].containers] == [plots._coverage.MAX_BARS]

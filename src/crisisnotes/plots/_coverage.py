@@ -42,12 +42,16 @@ def _full_range(periods: pd.DatetimeIndex) -> pd.DatetimeIndex:
     return p
 
 
+MAX_BARS = 120
+"""Most periods drawn as bars by ``coverage(kind="auto")``; more are drawn as stacked areas."""
+
+
 def coverage(
     table: pd.DataFrame,
     *,
     ax: Axes | None = None,
     value: str = "posts",
-    kind: Literal["bar", "area"] = "bar",
+    kind: Literal["auto", "bar", "area"] = "auto",
     lang: Lang = "en",
     title: str | None = None,
     max_outlets: int = 12,
@@ -69,8 +73,10 @@ def coverage(
         Axes to draw into; a new figure is created if omitted.
     value : str
         Column to stack.
-    kind : {"bar", "area"}
-        Stacked bars, or stacked step areas.
+    kind : {"auto", "bar", "area"}
+        Stacked bars, or stacked step areas; ``"auto"`` draws bars up to
+        :data:`MAX_BARS` periods and areas beyond (a year of days is 365 bars an
+        outlet: too thin to read and slow to draw and export).
     lang : {"en", "ja"}
         Language of axis label and legend.
     title : str, optional
@@ -95,8 +101,8 @@ def coverage(
     [4, 4]
     """
     check_lang(lang)
-    if kind not in ("bar", "area"):
-        raise ValueError(f"kind must be 'bar' or 'area', not {kind!r}")
+    if kind not in ("auto", "bar", "area"):
+        raise ValueError(f"kind must be 'auto', 'bar' or 'area', not {kind!r}")
     stack = "outlet" if "outlet" in table.columns else "group"
     missing = {"period", stack, value} - set(table.columns)
     if missing:
@@ -127,6 +133,8 @@ def coverage(
     wide = wide.reindex(_full_range(pd.DatetimeIndex(wide.index)), fill_value=0.0)
 
     x = to_day_numbers(pd.Series(wide.index))
+    if kind == "auto":
+        kind = "bar" if len(x) <= MAX_BARS else "area"
     step = float(np.median(np.diff(x))) if len(x) > 1 else 1.0
     colors = qualitative(wide.shape[1])
     bottom = np.zeros(len(x))
