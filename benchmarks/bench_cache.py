@@ -64,10 +64,8 @@ def notebooks(dump: Path, cache: Path) -> None:
 
     import crisisnotes
 
-    os.environ["CRISISNOTES_DUMP"] = str(dump)
-    os.environ["CRISISNOTES_PROCESSED"] = str(cache)
-    os.environ["CRISISNOTES_FIGURES"] = str(cache.parent / "figures")  # the kernels inherit these
-    crisisnotes.load(dump, cache_dir=cache)  # warm the cache
+    os.environ["CRISISNOTES_DUMP"] = str(dump)  # the kernels inherit it; the notebooks' own cache is used
+    crisisnotes.load(dump, cache_dir=cache)  # build the cache the notebooks read (data/processed)
     cold_import = time.perf_counter()
     seconds, corpus = timed(crisisnotes.load, dump, cache_dir=cache)
     assert corpus.report.reused, "cache was not reused"
@@ -99,7 +97,7 @@ def main() -> None:
     try:
         if not args.skip_incremental:
             incremental(work / "incremental", args.dumps, args.mb)
-        notebooks(args.dump.resolve(), work / "processed")
+        notebooks(args.dump.resolve(), ROOT / "data" / "processed")
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
