@@ -78,3 +78,18 @@ def test_several_dumps_with_duplicates_number_events_as_one_extraction(tmp_path)
         later = crisisnotes.load(raw, cache_dir=tmp_path / "processed")
         pd.testing.assert_frame_equal(later.events, fresh)
     assert all((f / DERIVED / "events.parquet").is_file() for f in corpus.folders)
+
+
+def test_events_are_returned_when_they_cannot_be_kept(sample, monkeypatch):
+    fresh = diplomatic_events(sample)
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", full_disk)
+    with pytest.warns(UserWarning, match="could not keep the events"):
+        got = crisisnotes.Corpus(sample.folders, sample.lexicon).events
+    pd.testing.assert_frame_equal(got, fresh)
+    path, meta = kept(sample)
+    assert not path.exists() and not meta.exists()
+    assert not list((sample.folders[0] / DERIVED).glob(".events.*"))  # no temporary file left

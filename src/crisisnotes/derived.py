@@ -19,10 +19,12 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,8 +76,11 @@ def _dump_events(corpus: Corpus, folder: Path, key: dict[str, object]) -> pd.Dat
         os.replace(tmp, path)
         dtypes = {c: str(t) for c, t in df.dtypes.items()}
         atomic_write_text(meta, json.dumps({"key": key, "dtypes": dtypes}))  # last: it vouches for the table
-    except OSError:  # a read-only cache: extract again next time
-        pass
+    except Exception as e:  # a read-only cache, a full disk: the events are still returned
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
+        warnings.warn(f"{folder}: could not keep the events ({e}); they will be extracted again next time",
+                      stacklevel=3)  # fmt: skip
     return df
 
 
