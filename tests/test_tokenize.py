@@ -148,3 +148,26 @@ def test_user_dictionary_keeps_name_whole(tmp_path):
     toks = tokenize("ブリンケン国務長官が会談", tagger=tagger)
     assert toks[0][:4] == ("ブリンケン", "ブリンケン", "名詞", "固有名詞")
     assert [t[0] for t in toks] == ["ブリンケン", "国務", "長官", "が", "会談"]
+
+
+def test_rule_classes_of_edge_tokens():
+    # one code path for tokenize() and ingest: the Arrow classifier follows the rule tokenizer's
+    # Unicode \w and \d, a lone # or @ is punctuation, and every clitic has the lemma 's
+    assert [t[:3] for t in tokenize("# @ ＠nhk_news Putin’S ÉTÉ ２０ 3.5 — NATO", lang="en")] == [
+        ("#", "#", "punct"), ("@", "@", "punct"), ("＠nhk_news", "＠nhk_news", "mention"),
+        ("Putin", "putin", "word"), ("’S", "'s", "word"), ("ÉTÉ", "été", "word"),
+        ("２０", "２０", "num"), ("3.5", "3.5", "num"), ("—", "—", "punct"), ("NATO", "NATO", "word"),
+    ]  # fmt: skip
+
+
+def test_tokenize_gives_the_rows_ingest_stores(tmp_path):
+    import crisisnotes
+    from crisisnotes import config
+
+    corpus = crisisnotes.load(config.SAMPLE_DUMP, cache_dir=tmp_path)
+    tokens = corpus.tokens
+    for s in corpus.sentences.head(40).itertuples():
+        stored = tokens[(tokens.post_id == s.post_id) & (tokens.sentence_id == s.sentence_id)]
+        stored = list(stored[["surface", "lemma", "pos1", "pos2", "pos3", "pos4"]].itertuples(index=False, name=None))
+        tagger = get_tagger(corpus.lexicon.user_dictionary())
+        assert tokenize(s.text, lang="ja" if s.lang == "ja" else "en", tagger=tagger) == stored

@@ -31,7 +31,6 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pcsv
 
 from . import __version__
 from .actors import Lexicon, mention_columns
@@ -40,7 +39,7 @@ from .matching import matcher_for
 from .sentences import sentence_spans
 from .store import TableWriter, building, write_manifest, write_part
 from .text import guess_lang, normalize
-from .tokenize import RULE_MARK, get_tagger, tokenize_tsv
+from .tokenize import TOKEN_FIELDS, get_tagger, token_columns, tokenize_tsv
 
 CHUNK_POSTS = 1000
 AUTO_MIN_BYTES = 4 * 2**20
@@ -116,21 +115,12 @@ def sentence_rows(posts: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-_TSV_COLUMNS = ["surface", "pos1", "pos2", "pos3", "pos4", "lemma"]
-_TSV_READ = pcsv.ReadOptions(column_names=_TSV_COLUMNS, block_size=1 << 26, use_threads=False)
-_TSV_PARSE = pcsv.ParseOptions(delimiter="\t", quote_char=False, escape_char=False, double_quote=False,
-                               newlines_in_values=False, ignore_empty_lines=False)  # fmt: skip
-_TSV_CONVERT = pcsv.ConvertOptions(column_types=dict.fromkeys(_TSV_COLUMNS, pa.string()),
-                                   strings_can_be_null=False, quoted_strings_can_be_null=False)  # fmt: skip
-
-
 def token_table(sentences: list[dict[str, Any]], tagger: Any) -> pa.Table:
     """Token table of ``sentences``, built in Arrow from MeCab's text output.
 
     Each sentence is tokenized to TSV rows (:func:`~crisisnotes.tokenize.tokenize_tsv`);
-    the rows of a whole chunk are parsed into columns by Arrow's CSV reader,
-    so no Python object is made per token. Rule tokens (Latin-script runs)
-    get their ``pos1`` class and lemma here too.
+    the rows of a whole chunk become columns in one go
+    (:func:`~crisisnotes.tokenize.token_columns`), so no Python object is made per token.
     """
     texts: list[str] = []
     counts = np.zeros(len(sentences), dtype=np.int64)
@@ -142,18 +132,9 @@ def token_table(sentences: list[dict[str, Any]], tagger: Any) -> pa.Table:
     n = int(counts.sum())
     if n == 0:
         return TOKEN_SCHEMA.empty_table()
-    data = pa.py_buffer("\n".join(texts).encode("utf-8"))
-    cols = pcsv.read_csv(data, read_options=_TSV_READ, parse_options=_TSV_PARSE, convert_options=_TSV_CONVERT)
-    if cols.num_rows != n:
-        raise RuntimeError(f"tokenizer output has {cols.num_rows} rows for {n} tokens")
-    surface, pos1, pos2, pos3, pos4, lemma = (cols.column(c).combine_chunks() for c in _TSV_COLUMNS)
-    glossed = pc.match_substring(lemma, "-")  # UniDic glosses: ロシア-Rossiya
-    if pc.any(glossed).as_py():
-        lemma = pc.replace_with_mask(
-            lemma, glossed, pc.replace_substring_regex(lemma.filter(glossed), r"([^-])-[^-].*$", r"\1")
-        )
-    lemma = pc.if_else(pc.equal(pc.utf8_length(lemma), 0), surface, lemma)
-    pos1, lemma = finish_rule_tokens(surface, pos1, lemma)
+    cols = token_columns("\n".join(texts))
+    if len(cols["surface"]) != n:
+        raise RuntimeError(f"tokenizer output has {len(cols['surface'])} rows for {n} tokens")
     which = np.repeat(np.arange(len(sentences)), counts)
     starts = np.repeat(np.cumsum(counts) - counts, counts)
     post_ids = pa.array([s["post_id"] for s in sentences], pa.string())
@@ -162,36 +143,9 @@ def token_table(sentences: list[dict[str, Any]], tagger: Any) -> pa.Table:
     take = pa.array(which)
     return pa.table(
         [post_ids.take(take), sids.take(take), pa.array(np.arange(n) - starts, pa.int32()),
-         surface, lemma, pos1, pos2, pos3, pos4, langs.take(take)],
+         *(cols[c] for c in TOKEN_FIELDS), langs.take(take)],
         schema=TOKEN_SCHEMA,
     )  # fmt: skip
-
-
-def finish_rule_tokens(surface: pa.Array, pos1: pa.Array, lemma: pa.Array) -> tuple[pa.Array, pa.Array]:
-    """Classify rule tokens (pos1 = ``RULE_MARK``) and lower-case their word lemmas, in bulk.
-
-    Classes: ``url``, ``hashtag``, ``mention``, ``num``, ``punct``, ``word``;
-    a word's lemma is lower-cased unless it is an acronym (``NATO``, ``U.S.``).
-    Only the rule rows are classified (a filter, then a masked replace).
-    """
-    is_rule = pc.equal(pos1, RULE_MARK)
-    if not pc.any(is_rule).as_py():
-        return pos1, lemma
-    surface = surface.filter(is_rule)
-
-    def rx(pattern: str) -> pa.Array:
-        return pc.match_substring_regex(surface, pattern)
-
-    kind = pc.if_else(rx(r"^(?:https?://|pic\.twitter\.com/)"), "url",
-           pc.if_else(rx(r"^[#＃]"), "hashtag",
-           pc.if_else(rx(r"^@"), "mention",
-           pc.if_else(rx(r"^\d+(?:[.,:]\d+)*$"), "num",
-           pc.if_else(rx(r"^(?:[^\w]|_)$"), "punct", "word")))))  # fmt: skip
-    acronym = pc.or_(pc.and_(pc.utf8_is_upper(surface), pc.greater(pc.utf8_length(surface), 1)),
-                     rx(r"^(?:[A-Za-z]\.){2,}$"))  # fmt: skip
-    word_lemma = pc.if_else(acronym, surface, pc.utf8_lower(surface))
-    rule_lemma = pc.if_else(pc.equal(kind, "word"), word_lemma, surface)
-    return pc.replace_with_mask(pos1, is_rule, kind), pc.replace_with_mask(lemma, is_rule, rule_lemma)
 
 
 def process_chunk(

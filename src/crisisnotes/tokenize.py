@@ -25,20 +25,13 @@ import re
 from pathlib import Path
 
 import fugashi
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pcsv
 
 Token = tuple[str, str, str, str, str, str]  # surface, lemma, pos1, pos2, pos3, pos4
-TOKEN_COLUMNS = [
-    "post_id",
-    "sentence_id",
-    "i",
-    "surface",
-    "lemma",
-    "pos1",
-    "pos2",
-    "pos3",
-    "pos4",
-    "lang",
-]
+TOKEN_FIELDS = ("surface", "lemma", "pos1", "pos2", "pos3", "pos4")
+RULE_MARK = "\x01"  # pos1 of a rule token in TSV rows, until token_columns classifies it
 
 _FORMAT = (
     r"-O '' -F '%m\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t%f[7]\n' "
@@ -50,17 +43,23 @@ _LATIN_RUN = re.compile(
     r"|[#＃]\w+|[@＠][A-Za-z0-9_]+"
     r"|[A-Za-z][A-Za-z0-9.'’&\-]*(?:[ ]+[A-Za-z0-9][A-Za-z0-9.'’&\-]*)*"
 )
-_RULE = re.compile(
-    r"(?P<url>(?:https?://|pic\.twitter\.com/)[!-~]+)"
-    r"|(?P<hashtag>[#＃]\w+)|(?P<mention>[@＠][A-Za-z0-9_]+)"
-    r"|(?P<abbr>(?:[A-Za-z]\.){2,})"
-    r"|(?P<word>[A-Za-z]+(?:-[A-Za-z]+)*(?:['’](?![sS]\b)[A-Za-z]+)*)"
-    r"|(?P<clitic>['’][sS]\b)"
-    r"|(?P<num>\d+(?:[.,:]\d+)*)"
-    r"|(?P<punct>[^\s\w]|_)"
-    r"|(?P<other>\w+)"
+_RULE = re.compile(  # the rule tokenizer, in order: url, hashtag, mention, abbreviation, word, clitic, number, punctuation, other
+    r"(?:https?://|pic\.twitter\.com/)[!-~]+"
+    r"|[#＃]\w+|[@＠][A-Za-z0-9_]+"
+    r"|(?:[A-Za-z]\.){2,}"
+    r"|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’](?![sS]\b)[A-Za-z]+)*"
+    r"|['’][sS]\b"
+    r"|\d+(?:[.,:]\d+)*"
+    r"|[^\s\w]|_"
+    r"|\w+"
 )
-_LEMMA_TAIL = re.compile(r"(?<=[^-])-[^-].*$")  # UniDic "ロシア-Rossiya", "プーチン-外国"
+_RULE_MID = "\t" + RULE_MARK + "\t\t\t\t"
+_TSV_COLUMNS = ["surface", "pos1", "pos2", "pos3", "pos4", "lemma"]  # the order MeCab prints them in
+_TSV_READ = pcsv.ReadOptions(column_names=_TSV_COLUMNS, block_size=1 << 26, use_threads=False)
+_TSV_PARSE = pcsv.ParseOptions(delimiter="\t", quote_char=False, escape_char=False, double_quote=False,
+                               newlines_in_values=False, ignore_empty_lines=False)  # fmt: skip
+_TSV_CONVERT = pcsv.ConvertOptions(column_types=dict.fromkeys(_TSV_COLUMNS, pa.string()),
+                                   strings_can_be_null=False, quoted_strings_can_be_null=False)  # fmt: skip
 
 
 def get_tagger(user_dic: str | Path | None = None) -> fugashi.GenericTagger:
@@ -82,81 +81,21 @@ def get_tagger(user_dic: str | Path | None = None) -> fugashi.GenericTagger:
     return tagger
 
 
-def rule_tokens(s: str) -> list[Token]:
-    """Tokenize Latin-script text by rule.
-
-    >>> [t[0] for t in rule_tokens("U.S. envoy, 2.5 hours https://t.co/x #Ukraine")]
-    ['U.S.', 'envoy', ',', '2.5', 'hours', 'https://t.co/x', '#Ukraine']
-    """
-    out: list[Token] = []
-    for m in _RULE.finditer(s):
-        kind = m.lastgroup or "other"
-        surf = m.group()
-        if kind == "abbr":
-            kind, lemma = "word", surf
-        elif kind == "word":
-            lemma = surf if surf.isupper() and len(surf) > 1 else surf.lower()
-        elif kind == "clitic":
-            kind, lemma = "word", "'s"
-        elif kind == "other":
-            kind, lemma = "word", surf.lower()
-        else:
-            lemma = surf
-        out.append((surf, lemma, kind, "", "", ""))
-    return out
-
-
-def mecab_columns(s: str, tagger: fugashi.GenericTagger | None = None) -> list[list[str]]:
-    """Tokenize Japanese text with MeCab into six columns (surface, lemma, pos1…pos4).
-
-    The custom output format has six tab-separated fields a token, so the
-    columns are plain slices of one split: no per-token Python work except
-    for the few lemmas that carry a UniDic gloss (``ブリン-bling``).
-
-    >>> mecab_columns("電話会談")[0]
-    ['電話', '会談']
-    """
-    tagger = tagger or get_tagger()
-    parsed = tagger.parse(s.replace("\t", " "))
-    if not parsed:
-        return [[], [], [], [], [], []]
-    f = parsed.replace("\n", "\t").split("\t")
-    if len(f) % 6:
-        f = f[: len(f) - len(f) % 6]
-    surface, lemma = f[0::6], f[5::6]
-    if "-" in parsed:
-        lemma = [(_LEMMA_TAIL.sub("", x) or y) if "-" in x else x for x, y in zip(lemma, surface, strict=True)]
-    return [surface, lemma, f[1::6], f[2::6], f[3::6], f[4::6]]
-
-
-def mecab_tokens(s: str, tagger: fugashi.GenericTagger | None = None) -> list[Token]:
-    """Tokenize Japanese text with MeCab (unidic-lite).
-
-    >>> mecab_tokens("電話会談")[0][:3]
-    ('電話', '電話', '名詞')
-    >>> [t[1] for t in mecab_tokens("プーチン大統領")]
-    ['プーチン', '大統領']
-    """
-    return list(zip(*mecab_columns(s, tagger), strict=True))
-
-
-RULE_MARK = "\x01"
-
-
 def tokenize_tsv(s: str, *, lang: str = "ja", tagger: fugashi.GenericTagger | None = None) -> str:
     """Tokens of one sentence as rows ``surface\\tpos1\\tpos2\\tpos3\\tpos4\\tlemma`` joined by newlines.
 
-    MeCab writes its rows itself (custom output format); a rule token's row
-    carries ``RULE_MARK`` as pos1, to be classified in bulk by :func:`finish_rule_tokens`.
+    MeCab writes its rows itself (custom output format) for Japanese runs;
+    Latin-script runs (and whole English sentences) go to the rule tokenizer,
+    whose rows carry ``RULE_MARK`` as pos1, classified in bulk by :func:`token_columns`.
     This is the fast path of ingest: no Python object is made per Japanese token.
 
     >>> tokenize_tsv("米ロ NATO").split("\\n")[0].split("\\t")[:2]
     ['米ロ', '名詞']
     """
     tagger = tagger or get_tagger()
+    s = s.replace("\t", " ").replace("\r", " ")  # the rows are tab-separated lines
     if lang != "ja":
         return _rule_tsv(s)
-    s = s.replace("\t", " ").replace("\r", " ")  # the rows are tab-separated lines
     if not _LATIN_RUN.search(s):
         return tagger.parse(s) or ""
     parts: list[str] = []
@@ -171,31 +110,101 @@ def tokenize_tsv(s: str, *, lang: str = "ja", tagger: fugashi.GenericTagger | No
     return "\n".join(p for p in parts if p)
 
 
-_RULE_ANY = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _RULE.pattern))  # same tokens, no groups: findall gives strings
-_RULE_MID = "\t" + RULE_MARK + "\t\t\t\t"
-
-
 def _rule_tsv(s: str) -> str:
-    return "\n".join([t + _RULE_MID + t for t in _RULE_ANY.findall(s)])
+    return "\n".join([t + _RULE_MID + t for t in _RULE.findall(s)])
 
 
-def tokenize(
-    s: str, *, lang: str = "ja", tagger: fugashi.GenericTagger | None = None
-) -> list[Token]:
+def token_columns(tsv: str) -> dict[str, pa.Array]:
+    """The columns :data:`TOKEN_FIELDS` of TSV token rows (:func:`tokenize_tsv`, any number joined by newlines).
+
+    Parsed by Arrow's CSV reader (no Python object per token). UniDic's gloss is
+    cut from lemmas (``ロシア-Rossiya`` → ``ロシア``) and rule tokens are classified
+    (:func:`_classify_rule_tokens`).
+
+    >>> cols = token_columns(tokenize_tsv("プーチン大統領はNATO's"))
+    >>> cols["lemma"].to_pylist(), cols["pos1"].to_pylist()
+    (['プーチン', '大統領', 'は', 'NATO', "'s"], ['名詞', '名詞', '助詞', 'word', 'word'])
+    """
+    if not tsv:
+        return {c: pa.array([], pa.string()) for c in TOKEN_FIELDS}
+    cols = pcsv.read_csv(pa.py_buffer(tsv.encode("utf-8")), read_options=_TSV_READ, parse_options=_TSV_PARSE,
+                         convert_options=_TSV_CONVERT)  # fmt: skip
+    out = {c: cols.column(c).combine_chunks() for c in _TSV_COLUMNS}
+    surface, lemma = out["surface"], out["lemma"]
+    glossed = pc.match_substring(lemma, "-")
+    if pc.any(glossed).as_py():
+        lemma = pc.replace_with_mask(
+            lemma, glossed, pc.replace_substring_regex(lemma.filter(glossed), r"([^-])-[^-].*$", r"\1")
+        )
+    lemma = pc.if_else(pc.equal(pc.utf8_length(lemma), 0), surface, lemma)
+    out["pos1"], out["lemma"] = _classify_rule_tokens(surface, out["pos1"], lemma)
+    return {c: out[c] for c in TOKEN_FIELDS}
+
+
+def _classify_rule_tokens(surface: pa.Array, pos1: pa.Array, lemma: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """Classify rule tokens (pos1 = ``RULE_MARK``) and lower-case their word lemmas, in bulk.
+
+    Classes: ``url``, ``hashtag``, ``mention``, ``num``, ``punct``, ``word``; a
+    word's lemma is lower-cased unless it is an acronym (``NATO``, ``U.S.``); the
+    clitic ``'s``/``’s`` has the lemma ``'s``. Only the rule rows are classified
+    (a filter, then a masked replace). The classes use Unicode letters and digits,
+    as the rule tokenizer's ``\\w`` and ``\\d`` do.
+    """
+    is_rule = pc.equal(pos1, RULE_MARK)
+    if not pc.any(is_rule).as_py():
+        return pos1, lemma
+    surface = surface.filter(is_rule)
+
+    def rx(pattern: str) -> pa.Array:
+        return pc.match_substring_regex(surface, pattern)
+
+    kind = pc.if_else(rx(r"^(?:https?://|pic\.twitter\.com/)"), "url",
+           pc.if_else(rx(r"^[#＃]."), "hashtag",  # a lone # or @ is punctuation
+           pc.if_else(rx(r"^[@＠]."), "mention",
+           pc.if_else(rx(r"^\p{Nd}+(?:[.,:]\p{Nd}+)*$"), "num",
+           pc.if_else(rx(r"^[^\pL\pN]$"), "punct", "word")))))  # fmt: skip
+    acronym = pc.or_(pc.and_(pc.and_(rx("^[A-Za-z]"), pc.utf8_is_upper(surface)), pc.greater(pc.utf8_length(surface), 1)),
+                     rx(r"^(?:[A-Za-z]\.){2,}$"))  # an all-caps Latin word (NATO), an abbreviation (U.S.)  # fmt: skip
+    word_lemma = pc.if_else(rx(r"^['’][sS]$"), "'s", pc.if_else(acronym, surface, pc.utf8_lower(surface)))
+    rule_lemma = pc.if_else(pc.equal(kind, "word"), word_lemma, surface)
+    return pc.replace_with_mask(pos1, is_rule, kind), pc.replace_with_mask(lemma, is_rule, rule_lemma)
+
+
+def _tokens(cols: dict[str, pa.Array]) -> list[Token]:
+    return list(zip(*(cols[c].to_pylist() for c in TOKEN_FIELDS), strict=True))
+
+
+def tokenize(s: str, *, lang: str = "ja", tagger: fugashi.GenericTagger | None = None) -> list[Token]:
     """Tokenize one sentence: MeCab for Japanese runs, rules for Latin-script runs.
 
+    The same tokens, lemmas and classes as ingest stores (one code path).
+
+    >>> [t[0] for t in tokenize("ロシアがU.S.と協議")]
+    ['ロシア', 'が', 'U.S.', 'と', '協議']
+    >>> tokenize("Putin's call", lang="en")[0]
+    ('Putin', 'putin', 'word', '', '', '')
     >>> [t[2] for t in tokenize("NATOは拡大しない https://t.co/x")][:2]
     ['word', '助詞']
     """
-    if lang != "ja":
-        return rule_tokens(s)
-    out: list[Token] = []
-    pos = 0
-    for m in _LATIN_RUN.finditer(s):
-        if m.start() > pos:
-            out.extend(mecab_tokens(s[pos : m.start()], tagger))
-        out.extend(rule_tokens(m.group()))
-        pos = m.end()
-    if pos < len(s):
-        out.extend(mecab_tokens(s[pos:], tagger))
-    return out
+    return _tokens(token_columns(tokenize_tsv(s, lang=lang, tagger=tagger)))
+
+
+def rule_tokens(s: str) -> list[Token]:
+    """Tokenize Latin-script text by rule (:func:`tokenize` with ``lang="en"``).
+
+    >>> [t[0] for t in rule_tokens("U.S. envoy, 2.5 hours https://t.co/x #Ukraine")]
+    ['U.S.', 'envoy', ',', '2.5', 'hours', 'https://t.co/x', '#Ukraine']
+    """
+    return tokenize(s, lang="en")
+
+
+def mecab_tokens(s: str, tagger: fugashi.GenericTagger | None = None) -> list[Token]:
+    """Tokenize text with MeCab (unidic-lite) alone, Latin-script runs included.
+
+    >>> mecab_tokens("電話会談")[0][:3]
+    ('電話', '電話', '名詞')
+    >>> [t[1] for t in mecab_tokens("プーチン大統領")]
+    ['プーチン', '大統領']
+    """
+    tagger = tagger or get_tagger()
+    return _tokens(token_columns(tagger.parse(s.replace("\t", " ").replace("\r", " ")) or ""))
