@@ -228,8 +228,8 @@ def test_table_writer_row_groups(tmp_path):
     with TableWriter(path, schema) as w:
         w.write(pd.DataFrame({"a": [1, 2], "s": ["x", "y"]}))
         w.write(pd.DataFrame({"a": [], "s": []}))  # empty: no row group
-        w.write_columns({"a": [3], "s": ["ロシア"]})
-        w.write_columns({"a": [], "s": []})
+        w.write(pd.DataFrame({"a": [3], "s": ["ロシア"]}))
+        w.write(pd.DataFrame({"a": pd.Series([], dtype="int64"), "s": pd.Series([], dtype=object)}))
         w.write(pd.DataFrame({"a": [4, 5, 6], "s": ["p", "q", None]}))
     meta = pq.ParquetFile(path).metadata
     assert meta.num_row_groups == 3

@@ -150,8 +150,9 @@ def ingest(
     report = IngestReport()
     todo: list[tuple[Path, Path, dict[str, Any]]] = []  # (file, folder, manifest_extra) to build
     outcome: dict[Path, Any] = {}  # file -> manifest, "reused" or DumpError, reported in file order
+    names = _folder_names(files)
     with connect(client) as dask_client:
-        for f, (name, source) in _folder_names(files).items():
+        for f, (name, source) in names.items():
             if on_file:
                 on_file(f)
             folder = out_dir / name
@@ -194,7 +195,7 @@ def ingest(
                 outcome[f] = result
                 if progress:
                     progress(f.stat().st_size)
-    for f, (name, _) in _folder_names(files).items():
+    for f, (name, _) in names.items():
         result = outcome[f]
         if isinstance(result, DumpError):
             report.errors.append(result)

@@ -41,7 +41,7 @@ CHANNEL_COLUMNS = [
 
 
 def _na(x: Any) -> bool:
-    return x is None or x is pd.NaT or (isinstance(x, float) and x != x)
+    return x is None or x is pd.NaT or x is pd.NA or (isinstance(x, float) and x != x)
 
 
 def _interval(r: Mapping[str, Any]) -> tuple[Any, Any]:

@@ -51,7 +51,7 @@ def cue_fingerprint(cues: CueLexicon) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _dump_events(corpus: Corpus, folder: Path, key: dict[str, object]) -> pd.DataFrame:
+def _dump_events(corpus: Corpus, folder: Path, cues: CueLexicon, key: dict[str, object]) -> pd.DataFrame:
     """The events of one dump folder: read if kept under the same key, else extracted and kept."""
     from .corpus import Corpus
     from .events import diplomatic_events
@@ -67,7 +67,7 @@ def _dump_events(corpus: Corpus, folder: Path, key: dict[str, object]) -> pd.Dat
             return df.astype({c: t for c, t in kept["dtypes"].items() if t.startswith("datetime64")})
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
-    df = diplomatic_events(Corpus([folder], corpus.lexicon, resolve_roles=corpus.resolve_roles))
+    df = diplomatic_events(Corpus([folder], corpus.lexicon, resolve_roles=corpus.resolve_roles), cues=cues)
     try:
         (folder / DERIVED).mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder / DERIVED, prefix=".events.", suffix=".tmp")
@@ -92,10 +92,11 @@ def events(corpus: Corpus) -> pd.DataFrame:
     from .cues import CueLexicon
     from .events import diplomatic_events
 
+    cues = CueLexicon.load()
     if len(corpus.folders) == 0:
-        return diplomatic_events(corpus)
-    key = {"cues": cue_fingerprint(CueLexicon.load()), "resolve_roles": bool(corpus.resolve_roles), "version": 1}
-    frames = [_dump_events(corpus, f, key) for f in corpus.folders]
+        return diplomatic_events(corpus, cues=cues)
+    key = {"cues": cue_fingerprint(cues), "resolve_roles": bool(corpus.resolve_roles), "version": 1}
+    frames = [_dump_events(corpus, f, cues, key) for f in corpus.folders]
     frames = [f for f in frames if len(f)] or frames[:1]  # an empty frame's dtypes would leak into the others
     df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if corpus.duplicates_merged:

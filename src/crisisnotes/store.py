@@ -296,14 +296,6 @@ class TableWriter:
         table = pa.Table.from_pandas(df, schema=self.schema, preserve_index=False)
         self._open(table.schema).write_table(table.cast(self.schema) if self._writer else table)
 
-    def write_arrow(self, table: pa.Table) -> None:
-        """Append an Arrow table with this writer's schema (nothing for an empty table)."""
-        if table.num_rows:
-            self._open(self.schema).write_table(table.cast(self.schema))
-
-    def write_columns(self, columns: dict[str, list[Any]]) -> None:
-        self.write_arrow(pa.table(columns, schema=self.schema))
-
     def close(self) -> None:
         """Close the file; a writer that got no rows still writes an empty table."""
         self._open(self.schema).close()
