@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
 from crisisnotes.cli import main
@@ -148,3 +149,43 @@ def test_ingest_chooses_workers_by_dump_size(monkeypatch, tmp_path):
 
     assert real(dump.stat().st_size) == len(os.sched_getaffinity(0))  # a big dump: one per core
     assert real(dump.stat().st_size, 3) == 3  # --workers 3 wins
+
+
+PLAIN_CSV = (
+    "When;Account;Post\n"
+    "2022-01-26T23:30:00Z;tokyo_desk;外相が電話で協議 https://t.co/Pc1\n"
+    "2022-01-27T12:00:00Z;tokyo_desk;Talks go on\n"
+)
+
+
+def test_columns_and_tz_default_reach_the_reader(tmp_path, capsys):
+    raw = tmp_path / "raw" / "mine.csv"
+    raw.parent.mkdir()
+    raw.write_text(PLAIN_CSV, encoding="utf-8")
+    out = tmp_path / "processed"
+    # without --columns the CSV's header is not understood: an error naming the file and the way out
+    assert main(["ingest", str(raw), "--out", str(out), "--quiet"]) == 1
+    assert "mine.csv" in capsys.readouterr().err
+    args = ["ingest", str(raw), "--out", str(out), "--quiet", "--columns", "text=Post, date=When ,handle=Account"]
+    assert main(args) == 0
+    posts = pd.read_parquet(out / "mine" / "posts.parquet")
+    assert posts["text"].tolist()[1] == "Talks go on"
+    # an unknown outlet: Japanese post dated in Tokyo by default (23:30 UTC is the 27th there) ...
+    assert posts["posted_on"].tolist()[0] == pd.Timestamp("2022-01-27")
+    # ... and in the zone given with --tz-default (the option is part of the cache key: rebuilt)
+    assert main([*args, "--tz-default", "America/New_York"]) == 0
+    posts = pd.read_parquet(out / "mine" / "posts.parquet")
+    assert posts["posted_on"].tolist() == [pd.Timestamp("2022-01-26"), pd.Timestamp("2022-01-27")]
+
+
+@pytest.mark.parametrize(("flag", "value", "message"), [
+    ("--columns", "Post", "KEY=COLUMN"),
+    ("--columns", "date=When", "'text' is required"),
+    ("--columns", "text=Post,author=Account", "unknown key"),
+    ("--tz-default", "Mars/Olympus", "unknown time zone"),
+])  # fmt: skip
+def test_bad_columns_or_zone_is_a_usage_error(flag, value, message, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["ingest", flag, value])
+    assert info.value.code == 2
+    assert message in capsys.readouterr().err

@@ -7,6 +7,8 @@ Examples
 --------
 >>> build_parser().parse_args(["ingest", "--force"]).force
 True
+>>> build_parser().parse_args(["ingest", "--columns", "text=Tweet,date=Date"]).columns
+{'text': 'Tweet', 'date': 'Date'}
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--quiet", action="store_true", help="no progress bar")
         sp.add_argument("--workers", type=int, default=0,
                         help="worker processes for ingest (default 0 = one per core for dumps of 4 MB or more)")  # fmt: skip
+        sp.add_argument("--columns", type=_columns, default=None, metavar="KEY=COLUMN,...",
+                        help="for a CSV with your own column names, which column holds what, e.g. "
+                             "text=Tweet,date=Date,handle=Account (as load(columns=...))")  # fmt: skip
+        sp.add_argument("--tz-default", type=_zone, default=None, metavar="ZONE",
+                        help="IANA time zone that archive times are dated in for outlets not in the "
+                             "registry, e.g. Europe/Kyiv (default: Asia/Tokyo for Japanese posts, else UTC)")  # fmt: skip
         sp.add_argument("--scheduler", default=None, metavar="ADDRESS",
                         help="ingest on a Dask cluster, e.g. tcp://HOST:8786 (pip install 'crisisnotes[dask]')")  # fmt: skip
 
@@ -53,6 +61,28 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _columns(value: str) -> dict[str, str]:
+    """``text=Tweet,date=Date`` → ``{"text": "Tweet", "date": "Date"}`` (checked as ``load(columns=...)`` is)."""
+    from .dumps.csvdump import check_columns
+
+    pairs = [part.split("=", 1) for part in value.split(",") if part.strip()]
+    if not pairs or any(len(p) != 2 or not p[0].strip() or not p[1].strip() for p in pairs):
+        raise argparse.ArgumentTypeError(f"expected KEY=COLUMN[,KEY=COLUMN...], got {value!r}")
+    try:
+        return check_columns({k.strip(): v.strip() for k, v in pairs})
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _zone(value: str) -> str:
+    from .dumps.records import check_timezone
+
+    try:
+        return check_timezone(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def _ingest(args: argparse.Namespace):
     from tqdm import tqdm
 
@@ -67,7 +97,7 @@ def _ingest(args: argparse.Namespace):
         report = ingest(
             paths, out=args.out, lexicon=lexicon, force=args.force,
             progress=bar.update, on_file=lambda f: bar.set_postfix_str(f.name), workers=args.workers,
-            client=args.scheduler,
+            client=args.scheduler, columns=args.columns, tz_default=args.tz_default,
         )  # fmt: skip
     for w in report.warnings:
         print(f"crisisnotes: warning: {w}", file=sys.stderr)
