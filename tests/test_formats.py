@@ -457,3 +457,21 @@ def test_archive_windows_add_up_to_the_whole(raw_pages, four_ways):
         got = pd.concat([p for p, _ in parts], ignore_index=True)
         pd.testing.assert_frame_equal(got, whole.posts, check_dtype=False)
         assert stream.n_lines == whole.n_lines
+
+
+def test_copied_text_quoting_markup_stays_a_timeline(tmp_path):
+    """A copied timeline whose body quotes HTML tags is not taken for a saved page."""
+    text = "\n".join([
+        "Embed code of the statement leaked https://t.co/Mk00000001",
+        "— Reuters (@Reuters) Jan 26, 2022",
+        "The page showed <div class=\"note\"><p>Talks</p> and <br> tags <span>in full</span></div>.",
+        "Diplomats met again later.",
+    ])  # fmt: skip
+    (tmp_path / "quoted.txt").write_text(text, encoding="utf-8")
+    t = read_dump(tmp_path / "quoted.txt")
+    assert t.format == "timeline" and len(t.posts) == 1
+    assert t.posts.at[0, "handle"] == "Reuters" and "<br>" in t.posts.at[0, "body"]
+    # a page fragment (no doctype) with the same tags is still a page
+    (tmp_path / "frag.txt").write_text('<div><p>Intro</p><blockquote class="twitter-tweet"><p>x</p></blockquote></div>',
+                                       encoding="utf-8")  # fmt: skip
+    assert read_dump(tmp_path / "frag.txt").format == "html"

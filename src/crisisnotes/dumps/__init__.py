@@ -29,6 +29,7 @@ from .jsonl import check_json, read_json
 from .lazydecode import LAZY_ENCODINGS, STREAM_DECODE_BYTES, head_decoded, stream_lines
 from .records import LocalDates
 from .stream import iter_lines, segment_stream
+from .timeline import parse_attribution
 
 __all__ = [
     "DumpError", "DumpStream", "DumpTables", "iter_dump", "read_dump", "FORMATS", "POSTS_COLUMNS",
@@ -74,8 +75,8 @@ def _sniff(text: str, path: Path, columns: Mapping[str, str] | None = None) -> s
     low = head.lower()
     if re.match(r"<(?:!doctype\s+html|html[\s>]|\?xml\s)", low):
         return "html"
-    if len(_MARKUP_TAG.findall(low)) >= 3 and "</" in low:
-        return "html"
+    if len(_MARKUP_TAG.findall(low)) >= 3 and "</" in low and not _plain_attribution(head):
+        return "html"  # a page fragment; a copied timeline that quotes some markup has plain attribution lines
     if head.startswith(("{", "[")):
         firsts = [ln.strip() for ln in head.split("\n")[:5] if ln.strip()]
         for candidate in (text, *firsts):  # a JSON document, or JSON Lines (a line may be broken)
@@ -88,6 +89,17 @@ def _sniff(text: str, path: Path, columns: Mapping[str, str] | None = None) -> s
     if csv_header(text, columns) is not None:
         return "csv"
     return "timeline"
+
+
+def _plain_attribution(head: str) -> bool:
+    """Does ``head`` hold an attribution line of copied text (``— NAME (@handle) DATE``, no markup in it)?
+
+    >>> _plain_attribution("x <p>y</p>\\n— NHK (@nhk_news) 2022年1月26日")
+    True
+    >>> _plain_attribution('<p>— NHK (@nhk_news) <a href="#">January 26, 2022</a></p>')
+    False
+    """
+    return any("<" not in ln and parse_attribution(ln.strip()) for ln in head.split("\n"))
 
 
 def posts_frame(rows: list[dict]) -> pd.DataFrame:
