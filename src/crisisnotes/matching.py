@@ -131,10 +131,11 @@ class Matcher:
                         blockers.add(a + "語")
         self.blockers = {b for b in blockers if b not in self.aliases}
         self.surnames = bare = BareSurnames(lex)
-        self.actor_ids = sorted({*lex.actors, *bare.ambiguous.values()})  # index = rank: sorts like ids
+        # index = rank: indices sort like ids (ambiguous ids such as sullivan_jake|sullivan_john too)
+        self.actor_ids = sorted({*lex.actors, *bare.ambiguous.values()})
         self._aidx = aidx = {a: i for i, a in enumerate(self.actor_ids)}
         bare.bind(aidx)
-        self.rows = [bare.row(a) for a in self.actor_ids]  # an ambiguous id: what its candidates share
+        self.rows = [bare.row(a) for a in self.actor_ids]  # ambiguous: what the candidates share
         self._is_person = np.array([r["kind"] == "person" for r in self.rows])
         words = [*self.aliases, *sorted(self.blockers)]
         self._wid = {w: i for i, w in enumerate(words)}
@@ -297,7 +298,8 @@ class Matcher:
         i = holder >= 0
         hold = (rs[i], re_[i], holder[i], self.words[rw[i]], np.full(int(i.sum()), _ROLE))
         if (bare := self._bare[pw]).any():  # one-word aliases that need a title or the name elsewhere
-            keep, actor, amb = self.surnames.resolve(text, bounds, plain, bare, hold, len(self.actor_ids))
+            n = len(self.actor_ids)
+            keep, actor, amb = self.surnames.resolve(text, bounds, plain, bare, hold, n)
             via = np.where(amb, _AMBIGUOUS, plain[4])
             plain, pw = tuple(c[keep] for c in (plain[0], plain[1], actor, plain[3], via)), pw[keep]
             named = concat([plain, states])
