@@ -187,6 +187,9 @@ CHUNK = [
     ("d", D, ["Moscow said it would", ""]),
     ("e", D, ["between Moscow", "and Kyiv", "ブリンケン氏", "米国務長官が日米豪印の枠組み"]),
     ("f", dt.date(2022, 3, 1), ["ラブロフ外相", "ロシア外相は米中外相会談"]),
+    ("g", D, ["Jake Sullivan met Lloyd Austin", "Sullivan and Austin said"]),
+    ("h", D, ["Sullivan and Austin said"]),
+    ("i", D, ["サリバン駐ロシア大使", "Sullivan said"]),
 ]
 
 
@@ -206,3 +209,6 @@ def test_chunk_columns_match_each_post_alone(lex: Lexicon) -> None:
     assert got == expected
     assert {"blinken", "rus", "ukr", "lavrov"} <= set(cols["actor_id"])
     assert cols["label_en"][cols["actor_id"].index("blinken")] == "Blinken"
+    assert cols["actor_id"].count("austin") == 2  # g's bare Austin too; h never names him safely
+    assert cols["actor_id"].count("sullivan_jake|sullivan_john") == 1  # h; i's is John's (title)
+    assert cols["actor_id"].count("sullivan_john") == 2

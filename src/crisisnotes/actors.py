@@ -212,7 +212,7 @@ class Lexicon:
         cols["sentence_id"] = _objects(list(map(itemgetter("sentence_id"), sentences)))[k].tolist()
         cols["actor_id"] = _objects(mt.actor_ids)[hits.actor].tolist()
         for c in ("label_en", "label_ja", "kind", "country"):
-            cols[c] = _objects([self.actors[a][c] for a in mt.actor_ids])[hits.actor].tolist()
+            cols[c] = _objects([r[c] for r in mt.rows])[hits.actor].tolist()
         cols["surface"] = hits.surface.tolist()
         cols["start"] = (hits.start - starts[k]).tolist()
         cols["end"] = (hits.end - starts[k]).tolist()

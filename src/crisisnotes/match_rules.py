@@ -8,6 +8,10 @@ researcher can read and extend the word lists in one place.
 * ``AMBIGUOUS_PAIRS``: two-character runs that are ordinary words unless a suffix follows (日中, 朝日).
 * ``BLOCKERS_JA``: ordinary words that contain a name or abbreviation (日本時間, 米価, 英語).
 * ``CAPITALS`` and the metonym patterns: ``Moscow said``, ``warned Kyiv``, ``between Washington and Moscow``.
+* ``GUARDED_SURNAMES``: bare surnames that are also ordinary words or other names (``Austin``,
+  ``Truss``, ``シャーマン``); they name the person only when anchored (:mod:`crisisnotes.surnames`).
+* ``TITLES_BEFORE_EN``, ``TITLES_AFTER_EN``, ``TITLES_AFTER_JA``: the titles that anchor a bare
+  surname (``Secretary Austin``, ``Price, the State Department spokesman``, ``トラス外相``, ``トラス氏``).
 
 Examples
 --------
@@ -58,3 +62,37 @@ _OBJECT_WORDS = frozenset(_OBJECT_VERBS.split("|"))
 _OBJECT_LENGTHS = sorted({len(v) for v in _OBJECT_WORDS})
 _KATA = re.compile(r"[\u30a0-\u30ffー]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+
+# Bare surnames that are also common words, places, firms or given names. A one-word person
+# alias listed here (or shared by two actors, or only a label_en/label_ja) names the person
+# only when a title stands next to it or the post names the person safely elsewhere.
+GUARDED_SURNAMES = frozenset({
+    "Austin", "Sherman", "Truss", "Harris", "Johnson", "Bennett", "Wallace", "Cleverly", "Kirby",
+    "Marin", "Abe", "Herzog", "Morrison", "Maas", "Emanuel",
+    "オースティン", "オースチン", "シャーマン", "トラス", "ハリス", "ジョンソン", "ベネット", "ウォレス",
+    "カービー", "モリソン",
+})  # fmt: skip
+# The word just before an English name ("Secretary Austin", "Mr Johnson", "PM Truss"), any case.
+TITLES_BEFORE_EN = [
+    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "sen", "senator", "rep", "representative", "gov",
+    "governor", "gen", "general", "adm", "admiral", "col", "colonel", "amb", "ambassador", "envoy",
+    "sec", "secretary", "president", "minister", "chancellor", "premier", "pm", "speaker", "leader",
+    "chairman", "chairwoman", "chair", "director", "commissioner", "chief", "spokesman",
+    "spokeswoman", "spokesperson", "adviser", "advisor", "counterpart", "deputy", "mayor",
+    "official", "defense", "defence",
+]  # fmt: skip
+# A title in an apposition after an English name ("Price, the State Department spokesman,").
+TITLES_AFTER_EN = [
+    "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "ambassador", "adviser",
+    "advisor", "envoy", "president", "chancellor", "premier", "leader", "chief", "official",
+    "director", "general", "senator", "governor", "speaker", "chairman",
+]  # fmt: skip
+# A title right after a Japanese name, perhaps after a state (トラス英外相, サリバン駐ロシア大使).
+TITLES_AFTER_JA = [
+    "氏", "大統領", "副大統領", "前大統領", "元大統領", "首相", "前首相", "元首相", "総理", "総理大臣",
+    "外相", "前外相", "外務大臣", "国防相", "防衛相", "国防長官", "国務長官", "国務副長官", "副長官",
+    "長官", "報道官", "大統領報道官", "補佐官", "大統領補佐官", "首席補佐官", "大使", "国連大使", "特使",
+    "議長", "下院議長", "次官", "外務次官", "事務総長", "事務次長", "事務局長", "総長", "参謀総長",
+    "統合参謀本部議長", "委員長", "大臣", "国防大臣", "財務相", "財務長官", "内相", "上級代表", "代表",
+    "議員", "上院議員", "下院議員", "知事", "政権", "主席", "国家主席", "総書記", "司令官", "夫人", "陣営",
+]  # fmt: skip

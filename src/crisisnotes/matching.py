@@ -19,6 +19,11 @@ A role title (``米国務長官``) gives the person who held it on the post's da
 (``via="role"``) and the state it names; next to that person's name
 (``ブリンケン米国務長官``) it is one mention of the person.
 
+A one-word person alias that is also a common word or name (``Austin``, ``Price``, ``トラス``)
+counts only next to a title or where the post names the person safely elsewhere; one shared by
+two persons (``Sullivan``) is resolved the same way or marked ``via="ambiguous"``
+(:mod:`crisisnotes.surnames`).
+
 Examples
 --------
 >>> from crisisnotes.actors import Lexicon
@@ -42,6 +47,19 @@ from typing import NamedTuple
 import numpy as np
 
 from .actors import Lexicon
+from .codes import (
+    Cols,
+    Row,
+    alnum,
+    code_points,
+    columns,
+    concat,
+    kanji,
+    kata,
+    objects,
+    post_of,
+    where,
+)
 from .match_rules import (
     _ALNUM,
     _BETWEEN,
@@ -58,11 +76,12 @@ from .match_rules import (
     ROLE_PREFIXES,
     SUFFIXES,
 )
+from .surnames import BareSurnames
 from .text import normalize
 from .trie import matches, overlaps, ranges, trie_pattern
 
-_VIAS = ("name", "adjective", "abbrev", "metonym", "role")
-_ABBREV, _METONYM_VIA, _ROLE = 2, 3, 4
+_VIAS = ("name", "adjective", "abbrev", "metonym", "role", "ambiguous")
+_ABBREV, _METONYM_VIA, _ROLE, _AMBIGUOUS = 2, 3, 4, 5
 _DOT, _RO = ord("・"), ord("ロ")
 _PREFIX_CODES = [ord(c) for c in ROLE_PREFIXES]
 _NICHU, _NICHU_PREFIX = [ord(c) for c in "日中"], [ord(c) for c in "対訪駐来"]
@@ -93,10 +112,6 @@ class Hits(NamedTuple):
     via: np.ndarray
 
 
-Row = tuple[int, int, int, str, int]  # start, end, actor index, surface, via index
-Cols = tuple[np.ndarray, ...]  # the columns of Hits
-
-
 class Matcher:
     """Compiled patterns and per-alias tables for one :class:`Lexicon` (built once, cached on it).
 
@@ -115,16 +130,22 @@ class Matcher:
                     if a and not a.isascii():
                         blockers.add(a + "語")
         self.blockers = {b for b in blockers if b not in self.aliases}
-        self.actor_ids = sorted(lex.actors)  # index = rank: indices sort like ids
+        self.surnames = bare = BareSurnames(lex)
+        # index = rank: indices sort like ids (ambiguous ids such as sullivan_jake|sullivan_john too)
+        self.actor_ids = sorted({*lex.actors, *bare.ambiguous.values()})
         self._aidx = aidx = {a: i for i, a in enumerate(self.actor_ids)}
-        self._is_person = np.array([lex.actors[a]["kind"] == "person" for a in self.actor_ids])
+        bare.bind(aidx)
+        self.rows = [bare.row(a) for a in self.actor_ids]  # ambiguous: what the candidates share
+        self._is_person = np.array([r["kind"] == "person" for r in self.rows])
         words = [*self.aliases, *sorted(self.blockers)]
         self._wid = {w: i for i, w in enumerate(words)}
-        self.words = _objects(words)
+        self.words = objects(words)
         info = [self.aliases.get(w, ("", "")) for w in words]
         self._kind = np.array([0 if not v else 2 if v == "role" else 1 for _, v in info])  # 0 blocker
         self._actor = np.array([aidx.get(a, -1) for a, _ in info], np.int64)
         self._via = np.array([_VIAS.index(v) if v else 0 for _, v in info], np.int64)
+        self._bare = np.array([bare.status.get(w, 0) if v == "name" and a in bare.owners.get(w, ()) else 0
+                               for w, (a, v) in zip(words, info, strict=True)], np.int8)  # fmt: skip
         self._edges = np.array([[bool(rx.match(w[k])) for rx in (_ALNUM, _KATA) for k in (0, -1)]
                                 for w in words], bool).reshape(-1, 4)  # fmt: skip
         self._city = np.array([w in CAPITALS for w in words], bool)
@@ -135,7 +156,7 @@ class Matcher:
         chars = sorted(c for c in abbrev if len(c) == 1)
         self._abbrev_codes = np.array([ord(c) for c in chars], np.int64)
         self._abbrev_actor = np.array([aidx[abbrev[c]] for c in chars], np.int64)
-        self._abbrev_char = _objects(chars)
+        self._abbrev_char = objects(chars)
         cls = "".join(re.escape(c) for c in abbrev)
         self.runs = re.compile(rf"([{cls}](?:・?[{cls}])*)") if abbrev else None
         self.suffix = re.compile("|".join(re.escape(s) for s in SUFFIXES))
@@ -166,14 +187,14 @@ class Matcher:
         if not todo:
             return
         text = "\n".join(todo)
-        codes = _codes(text)
+        codes = code_points(text)
         lens = np.array([len(t) + 1 for t in todo], np.int64)
         starts = np.cumsum(lens) - lens
         s, e, w = self._name_hits(text, codes, roles=False)
         keep = ~self._is_person[self._actor[w]]
         s, e, w = s[keep], e[keep], w[keep]
         a_s, a_a, a_c = self._abbrev_hits(text, codes, s, e)
-        st, en, ac, sur, via = _concat([(s, e, self._actor[w], self.words[w], self._via[w]),
+        st, en, ac, sur, via = concat([(s, e, self._actor[w], self.words[w], self._via[w]),
                                         (a_s, a_s + 1, a_a, a_c, np.full(len(a_s), _ABBREV))])  # fmt: skip
         which = np.searchsorted(starts, st, "right") - 1
         for i, title in enumerate(todo):
@@ -189,7 +210,7 @@ class Matcher:
             rows = [self.role_states_of(t) if k == 2 else [] for t, k in
                     zip(self.words, self._kind, strict=True)]  # fmt: skip
             count = np.array([len(r) for r in rows], np.int64)
-            self._roles = (np.cumsum(count) - count, count, _columns([x for r in rows for x in r]))
+            self._roles = (np.cumsum(count) - count, count, columns([x for r in rows for x in r]))
         return self._roles
 
     def _holder(self, title: str, on: dt.date | None) -> int:
@@ -205,10 +226,10 @@ class Matcher:
         found, s, e = matches(self.names if roles else self.names_no_roles, text)
         w = np.fromiter(map(self._wid.__getitem__, found), np.int64, len(s))
         pre, post, edges = codes[s], codes[e + 1], self._edges[w]
-        bad = edges[:, 0] & _alnum(pre)
-        bad |= edges[:, 1] & _alnum(post)
-        bad |= edges[:, 2] & _kata(pre) & (pre != _DOT)
-        bad |= edges[:, 3] & _kata(post) & (post != _DOT)
+        bad = edges[:, 0] & alnum(pre)
+        bad |= edges[:, 1] & alnum(post)
+        bad |= edges[:, 2] & kata(pre) & (pre != _DOT)
+        bad |= edges[:, 3] & kata(post) & (post != _DOT)
         keep = ~bad & (self._kind[w] != 0)
         return s[keep], e[keep], w[keep]
 
@@ -220,11 +241,11 @@ class Matcher:
         neighbours make it part of an ordinary word (米価, 期間中, 26日, ヨーロッパ).
         """
         if self.runs is None:
-            return _EMPTY, _EMPTY, _objects([])
+            return _EMPTY, _EMPTY, objects([])
         runs, s, e = matches(self.runs, text)
         pre = codes[s]
         prefix = np.isin(pre, _PREFIX_CODES)
-        word = _kanji(pre) | _kata(pre) | _where(pre, str.isdigit)  # …unless a prefix (対中)
+        word = kanji(pre) | kata(pre) | where(pre, str.isdigit)  # …unless a prefix (対中)
         i = np.flatnonzero(~overlaps(cov_s, cov_e, s, e) & ~(word & ~prefix))
         s, e, pre, prefix = s[i], e[i], pre[i], prefix[i]
         post, first, last = codes[e + 1], codes[s + 1], codes[e]
@@ -235,13 +256,13 @@ class Matcher:
         pair = first.astype(np.int64) * 0x110000 + last
         one = n == 1
         nichu = one & np.isin(first, _NICHU)  # 日, 中 alone need a suffix or 対/訪/駐/来
-        ok = ~((first == _RO) & _kata(pre)) & ~((last == _RO) & _kata(post))  # not in katakana
+        ok = ~((first == _RO) & kata(pre)) & ~((last == _RO) & kata(post))  # not in katakana
         ok &= (
             (n >= 3)
             | ((n == 2) & (suffix | ~np.isin(pair, _AMBIGUOUS_CODES)))
-            | (nichu & (suffix | (np.isin(pre, _NICHU_PREFIX) & ~_kanji(post))))
-            | (one & ~nichu & (suffix | (prefix & ~_kanji(post))))
-            | (one & ~nichu & ~_where(pre, str.isalnum) & np.isin(post, _PARTICLE_CODES))
+            | (nichu & (suffix | (np.isin(pre, _NICHU_PREFIX) & ~kanji(post))))
+            | (one & ~nichu & (suffix | (prefix & ~kanji(post))))
+            | (one & ~nichu & ~where(pre, str.isalnum) & np.isin(post, _PARTICLE_CODES))
         )
         pos = ranges(s[ok], e[ok] - s[ok])
         pos = pos[codes[pos + 1] != _DOT]
@@ -261,7 +282,7 @@ class Matcher:
         >>> [mt.actor_ids[a] for a in h.actor], h.start.tolist()
         (['usa', 'biden', 'usa'], [0, 0, 5])
         """
-        codes, bounds = _codes(text), np.asarray(posts, np.int64)
+        codes, bounds = code_points(text), np.asarray(posts, np.int64)
         s, e, w = self._name_hits(text, codes, roles=True)
         role = self._kind[w] == 2
         pw = w[~role]
@@ -271,11 +292,17 @@ class Matcher:
         start, count, table = self._role_table()
         k, at = ranges(start[rw], count[rw]), np.repeat(rs, count[rw])
         states = (at + table[0][k], at + table[1][k], *(c[k] for c in table[2:]))
-        named = _concat([plain, states])
-        titles = zip(self.words[rw].tolist(), _post_of(bounds, rs).tolist(), strict=True)
+        named = concat([plain, states])
+        titles = zip(self.words[rw].tolist(), post_of(bounds, rs).tolist(), strict=True)
         holder = np.array([self._holder(t, date_of(p)) for t, p in titles], np.int64)
         i = holder >= 0
         hold = (rs[i], re_[i], holder[i], self.words[rw[i]], np.full(int(i.sum()), _ROLE))
+        if (bare := self._bare[pw]).any():  # one-word aliases that need a title or the name elsewhere
+            n = len(self.actor_ids)
+            keep, actor, amb = self.surnames.resolve(text, bounds, plain, bare, hold, n)
+            via = np.where(amb, _AMBIGUOUS, plain[4])
+            plain, pw = tuple(c[keep] for c in (plain[0], plain[1], actor, plain[3], via)), pw[keep]
+            named = concat([plain, states])
         cover = [np.concatenate([named[j], hold[j]]) for j in (0, 1)]
         a_s, a_a, a_c = self._abbrev_hits(text, codes, *cover)
         abbrev = (a_s, a_s + 1, a_a, a_c, np.full(len(a_s), _ABBREV))
@@ -288,15 +315,15 @@ class Matcher:
                 taken |= set(zip(c[0][city].tolist(), c[1][city].tolist(), strict=True))
             ends = np.append(bounds[1:] - 1, len(text)).tolist()
             at = [m.start() for m in _CITY.finditer(text)]
-            in_post = zip(_post_of(bounds, np.array(at)).tolist(), at, strict=True)
+            in_post = zip(post_of(bounds, np.array(at)).tolist(), at, strict=True)
             for p, group in groupby(in_post, itemgetter(0)):
                 cities = [c for _, c in group]
                 metonyms += self._metonyms(text, int(bounds[p]), ends[p], cities, taken)
-        others = _concat([named, abbrev, _columns(metonyms)])
+        others = concat([named, abbrev, columns(metonyms)])
         if len(hold[0]):
             near = _near(bounds, others, hold, len(text) + 8, len(self.actor_ids))
             hold = tuple(c[~near] for c in hold)
-        out = _concat([others, hold])
+        out = concat([others, hold])
         width = int((out[1] - out[0]).max(initial=0)) + 1
         key = (out[0] * width + out[1] - out[0]) * len(self.actor_ids) + out[2]  # start, end, id
         return Hits(*(c[np.argsort(key, kind="stable")] for c in out))  # timsort: few sorted runs
@@ -331,59 +358,17 @@ class Matcher:
         return out
 
 
-def _codes(text: str) -> np.ndarray:
-    """Code points of ``"\\n" + text + "\\n"``: ``codes[i]`` is the one before ``text[i]``."""
-    return np.frombuffer(("\n" + text + "\n").encode("utf-32-le", "surrogatepass"), np.int32)
-
-
-def _alnum(c: np.ndarray) -> np.ndarray:
-    return ((c >= 48) & (c <= 57)) | ((c >= 65) & (c <= 90)) | ((c >= 97) & (c <= 122))
-
-
-def _kata(c: np.ndarray) -> np.ndarray:
-    return (c >= 0x30A0) & (c <= 0x30FF)
-
-
-def _kanji(c: np.ndarray) -> np.ndarray:
-    return ((c >= 0x3400) & (c <= 0x9FFF)) | (c == 0x3005)
-
-
-def _where(c: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
-    """``test(chr(x))`` for each code point ``x`` of ``c`` (once per distinct code)."""
-    u, inv = np.unique(c, return_inverse=True)
-    return np.array([test(chr(x)) for x in u.tolist()], bool)[inv].reshape(c.shape)
-
-
-def _post_of(bounds: np.ndarray, pos: np.ndarray) -> np.ndarray:
-    return np.searchsorted(bounds, pos, "right") - 1
-
-
 def _near(bounds: np.ndarray, names: Cols, roles: Cols, width: int, n_actors: int) -> np.ndarray:
     """Is each role mention within 2 characters of a mention of the same actor in its post?"""
 
     def key(cols: Cols, pos: np.ndarray) -> np.ndarray:
-        return (_post_of(bounds, cols[0]) * n_actors + cols[2]) * width + pos
+        return (post_of(bounds, cols[0]) * n_actors + cols[2]) * width + pos
 
     near = np.zeros(len(roles[0]), bool)
     for n_pos, r_pos in ((names[0], roles[1]), (names[1], roles[0])):  # start by end, end by start
         keys, at = np.sort(key(names, n_pos)), key(roles, r_pos)
         near |= np.searchsorted(keys, at + 2, "right") > np.searchsorted(keys, at - 2, "left")
     return near
-
-
-def _objects(items: Sequence[str]) -> np.ndarray:
-    out = np.empty(len(items), dtype=object)
-    out[:] = items
-    return out
-
-
-def _columns(rows: list[Row]) -> Cols:
-    s, e, a, sur, v = zip(*rows, strict=True) if rows else ((), (), (), (), ())
-    return (*(np.array(x, np.int64) for x in (s, e, a)), _objects(sur), np.array(v, np.int64))
-
-
-def _concat(parts: list[Cols]) -> Cols:
-    return tuple(np.concatenate(cols) for cols in zip(*parts, strict=True))
 
 
 def matcher_for(lex: Lexicon) -> Matcher:
