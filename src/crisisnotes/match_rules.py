@@ -72,6 +72,23 @@ GUARDED_SURNAMES = frozenset({
     "オースティン", "オースチン", "シャーマン", "トラス", "ハリス", "ジョンソン", "ベネット", "ウォレス",
     "カービー", "モリソン",
 })  # fmt: skip
+# An English guarded surname standing alone in running text ("Truss said", "Britain's Johnson")
+# names the person; these words next to it make it part of something else.
+NOT_A_PERSON_AFTER_EN = [  # "Harris County", "Sherman tanks", "Johnson & Johnson", "Austin, Texas"
+    "County", "City", "Street", "Avenue", "Oaks", "Park", "Bridge", "Tower", "Square", "River", "Lake",
+    "Island", "Airport", "Station", "University", "College", "Institute", "School", "Hospital", "Fund",
+    "Foundation", "Group", "Inc", "Corp", "Co", "Ltd", "LLC", "Controls", "Center", "Centre", "tank",
+    "tanks", "bridge", "structure", "&",
+]  # fmt: skip
+US_STATES = [
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+    "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky",
+    "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi",
+    "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico",
+    "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+    "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont",
+    "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "TX", "CA", "NY",
+]  # fmt: skip
 # The word just before an English name ("Secretary Austin", "Mr Johnson", "PM Truss"), any case.
 TITLES_BEFORE_EN = [
     "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "sen", "senator", "rep", "representative", "gov",

@@ -9,7 +9,10 @@ anywhere (``Blinken``, ``プーチン``), unless it is
   only a label that the row's alias columns leave out (``Price``, ``Michel``, ``Linde``: the
   row lists ``Ned Price``, not ``Price``, and the loader matches labels too).
 
-A guarded hit counts when it is **anchored**: a title stands next to it (``Secretary Austin``,
+A guarded hit counts when it is **anchored**: a listed English surname standing alone in running
+text (``Truss said``, ``Britain's Johnson``: not after another capitalised word or ``in``, not before
+``&``, ``, Texas`` or a place or firm word such as ``County``, :data:`NOT_A_PERSON_AFTER_EN`), a
+title next to it (``Secretary Austin``,
 ``Mr Johnson``, ``Price, the State Department spokesman``, ``トラス外相``, ``トラス英外相``,
 ``ジョンソン氏``), or the same post names the person safely anywhere else (a free or anchored
 alias such as ``Lloyd Austin``, or a role title that gives the person on the post's date). The
@@ -44,7 +47,14 @@ import numpy as np
 
 from .actors import Lexicon, _split
 from .codes import post_of
-from .match_rules import GUARDED_SURNAMES, TITLES_AFTER_EN, TITLES_AFTER_JA, TITLES_BEFORE_EN
+from .match_rules import (
+    GUARDED_SURNAMES,
+    NOT_A_PERSON_AFTER_EN,
+    TITLES_AFTER_EN,
+    TITLES_AFTER_JA,
+    TITLES_BEFORE_EN,
+    US_STATES,
+)
 from .text import normalize
 from .trie import trie_pattern
 
@@ -55,6 +65,11 @@ _KATA_WORD = re.compile(
 )  # no ・ (a name with a given name is safe)
 _BEFORE_EN = re.compile(rf"(?<![\w.])(?i:({'|'.join(TITLES_BEFORE_EN)}))\.?[^\S\n]+\Z")
 _AFTER_EN = re.compile(rf",[^\S\n]+(?:[^,\n]{{0,40}}?[^\S\n])?(?i:({'|'.join(TITLES_AFTER_EN)}))\b")
+_NAME_BEFORE_EN = re.compile(r"(?:(?<![\w'’])[A-Z][\w.-]*(?<!['’]s)|&|\b[Ii]n|\b[Nn]ear)[^\S\n]+\Z")
+_NAME_AFTER_EN = re.compile(
+    rf"(?:[^\S\n]+(?:{'|'.join(map(re.escape, NOT_A_PERSON_AFTER_EN))})(?![\w])"
+    rf"|,[^\S\n]+(?:{'|'.join(US_STATES)})\b)"
+)
 _TITLE_JA = trie_pattern(TITLES_AFTER_JA)
 _TITLE_JA_RX = re.compile(_TITLE_JA)
 
@@ -102,6 +117,11 @@ class BareSurnames:
             elif f in GUARDED_SURNAMES or (f, ids[0]) not in aliased:
                 self.status[f] = GUARDED
         self.owners = {f: ids for f, ids in self.owners.items() if f in self.status}
+        # listed English surnames that are the row's own alias may stand alone ("Truss said")
+        self.standalone = {
+            f for f in GUARDED_SURNAMES
+            if f.isascii() and self.status.get(f) == GUARDED and (f, self.owners[f][0]) in aliased
+        }  # fmt: skip
         self.ambiguous = {f: "|".join(ids) for f, ids in self.owners.items() if len(ids) > 1}
         self.titled = self._titled()
         abbrev = "".join(re.escape(c) for c in sorted(lex.abbreviations) if len(c) == 1)
@@ -168,6 +188,17 @@ class BareSurnames:
         m = self._after_ja.match(text, end)
         return m.group(1) if m else None
 
+    @staticmethod
+    def alone(text: str, start: int, end: int) -> bool:
+        """Does the English name at ``text[start:end]`` stand alone, not as part of another name or place?
+
+        >>> BareSurnames.alone("Britain's Johnson said", 10, 17), BareSurnames.alone("Dwayne Johnson", 7, 14)
+        (True, False)
+        >>> [BareSurnames.alone(t, 0, 6) for t in ("Austin said", "Austin, Texas", "Harris County")]
+        [True, False, False]
+        """
+        return not (_NAME_BEFORE_EN.search(text, max(0, start - 30), start) or _NAME_AFTER_EN.match(text, end))
+
     def resolve(self, text: str, bounds: np.ndarray, hits: tuple[np.ndarray, ...], status: np.ndarray,
                 roles: tuple[np.ndarray, ...], n_actors: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
         """Which name hits to keep, their actors and which are ambiguous.
@@ -194,7 +225,7 @@ class BareSurnames:
                     pending.append(i)
                     continue
                 actor[i] = self._index[c]
-            elif t is None:
+            elif t is None and not (surface[i] in self.standalone and self.alone(text, int(start[i]), int(end[i]))):
                 pending.append(i)
                 continue
             safe.append(np.array([post[i] * n_actors + actor[i]]))
