@@ -209,6 +209,6 @@ def test_chunk_columns_match_each_post_alone(lex: Lexicon) -> None:
     assert got == expected
     assert {"blinken", "rus", "ukr", "lavrov"} <= set(cols["actor_id"])
     assert cols["label_en"][cols["actor_id"].index("blinken")] == "Blinken"
-    assert cols["actor_id"].count("austin") == 2  # g's bare Austin too; h never names him safely
+    assert cols["actor_id"].count("austin") == 3  # g and h: a bare Austin standing alone in running text
     assert cols["actor_id"].count("sullivan_jake|sullivan_john") == 1  # h; i's is John's (title)
     assert cols["actor_id"].count("sullivan_john") == 2
