@@ -31,11 +31,12 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from .corpus import Corpus
 
 Window = Literal["sentence", "post"]
@@ -137,6 +138,8 @@ def graph_from_mentions(
     keep = set(freq.index[:top_n]) if top_n else set(freq.index)
     edges = comention_edges(mentions, window=window, level=level, measure=measure)
     edges = edges[(edges["count"] >= min_count) & edges["source"].isin(keep) & edges["target"].isin(keep)]
+    import networkx as nx  # here, not at import: most notebooks never build a graph
+
     G = nx.Graph(window=window, level=level, measure=measure)
     info = m.drop_duplicates("node").set_index("node")
     for node in freq.index:
@@ -155,6 +158,8 @@ def graph_from_mentions(
 
 def _annotate(G: nx.Graph, *, seed: int) -> None:
     """Add community (seeded Louvain) and centralities to the nodes of ``G``."""
+    import networkx as nx
+
     if G.number_of_nodes() == 0:
         return
     if G.number_of_edges():
@@ -268,6 +273,8 @@ def export_graph(G: nx.Graph, stem: str | Path, *, sentences: pd.DataFrame | Non
     strings in GEXF/GraphML; the CSV has one row per edge and evidence window
     with the sentence text when ``sentences`` is given. Written atomically.
     """
+    import networkx as nx
+
     from .store import atomic_write_text
 
     stem = Path(stem)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import numpy as np
@@ -78,22 +78,9 @@ _UNIDIC_GLOSS = re.compile(r"^(.*[^\x00-\x7f])-[A-Za-z]+$")  # テレビ-televis
 _NOT_A_WORD = re.compile(r"[\W\d_]+|https?://\S*|www\.\S*|\S*://\S*|@\w+")
 
 
-def _per_unique(values: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
-    """``values.map(fn)``, calling ``fn`` once per distinct value (a corpus has far fewer terms than tokens).
-
-    >>> _per_unique(pd.Series(["a", "b", "a", None]), lambda t: t and t.upper()).tolist()
-    ['A', 'B', 'A', None]
-    """
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    mapped = np.empty(len(uniques) + 1, dtype=object)
-    mapped[:-1] = [fn(u) for u in uniques]
-    mapped[-1] = fn(None)  # code -1: a missing value
-    return pd.Series(mapped[codes], index=values.index, dtype=object)
-
-
 def _column(tokens: pd.DataFrame, name: str) -> pd.Series:
     if name in tokens:
-        return tokens[name].astype(object)
+        return tokens[name]
     return pd.Series(None, index=tokens.index, dtype=object)
 
 
@@ -138,23 +125,31 @@ def clean_terms(
     lemma, surface = _column(tokens, "lemma"), _column(tokens, "surface")
     pos1, pos2 = _column(tokens, "pos1"), _column(tokens, "pos2")
     bad = lemma.isna() | lemma.isin(["", "*"])
-    term = _per_unique(
-        lemma.where(~bad, surface),
-        lambda t: _UNIDIC_GLOSS.sub(r"\1", t.strip()).lower() if isinstance(t, str) else None,
-    )
-    keep = _per_unique(term, lambda t: bool(t) and not _NOT_A_WORD.fullmatch(t)).astype(bool)
-    keep &= ~pos1.isin(JA_PUNCT_POS1) & pos2.ne(_NUMBER_POS2)
-    if lang is not None:
-        keep &= _column(tokens, "lang").eq(lang)
+    # Every step below is a function of the term, so it runs once per distinct source
+    # string (lemma or surface) and is then looked up by code: far fewer calls than tokens.
+    codes, uniques = pd.factorize(lemma.where(~bad, surface), use_na_sentinel=True)
+    terms = [_term(u) for u in uniques] + [None]  # code -1: a missing value
+    ok = [bool(t) and not _NOT_A_WORD.fullmatch(t) for t in terms]
     if remove_stopwords:
-        keep &= ~pos1.isin(JA_FUNCTION_POS1) & ~pos2.isin(JA_FUNCTION_POS2)
-        keep &= ~term.isin(STOPWORDS_EN) & ~_per_unique(
-            term, lambda t: isinstance(t, str) and len(t) == 1 and t.isascii()
-        ).astype(bool)
-    mask = keep.to_numpy(dtype=bool)
-    return pd.DataFrame(
-        {"post_id": tokens["post_id"].to_numpy()[mask], "term": term.to_numpy()[mask]}
-    )
+        ok = [
+            k and t not in STOPWORDS_EN and not (len(t) == 1 and t.isascii())
+            for k, t in zip(ok, terms, strict=True)
+        ]
+    keep = np.asarray(ok, dtype=bool)[codes]
+    keep &= ~pos1.isin(JA_PUNCT_POS1).to_numpy(dtype=bool)
+    keep &= pos2.ne(_NUMBER_POS2).to_numpy(dtype=bool)
+    if lang is not None:
+        keep &= _column(tokens, "lang").eq(lang).to_numpy(dtype=bool)
+    if remove_stopwords:
+        keep &= ~pos1.isin(JA_FUNCTION_POS1).to_numpy(dtype=bool)
+        keep &= ~pos2.isin(JA_FUNCTION_POS2).to_numpy(dtype=bool)
+    term = np.asarray(terms, dtype=object)[codes[keep]]
+    return pd.DataFrame({"post_id": tokens["post_id"].to_numpy()[keep], "term": term})
+
+
+def _term(t: Any) -> str | None:
+    """The term of one lemma or surface: stripped, UniDic gloss cut off, lower-cased."""
+    return _UNIDIC_GLOSS.sub(r"\1", t.strip()).lower() if isinstance(t, str) else None
 
 
 def fightin_words(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import networkx as nx
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
@@ -14,6 +13,9 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 from crisisnotes.plots._common import (
     HALO,
@@ -53,6 +55,8 @@ def _number(value: Any, default: float) -> float:
 
 
 def _layout(G: nx.Graph, seed: int) -> dict[Hashable, np.ndarray]:
+    import networkx as nx  # here, not at import: notebooks without a graph skip it
+
     try:
         return nx.spring_layout(G, seed=seed, weight="weight")
     except ImportError:
