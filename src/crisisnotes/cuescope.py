@@ -36,7 +36,7 @@ _EN_REQUEST_BEFORE = re.compile(
     re.I,
 )
 _EN_REQUEST_CUE = re.compile(r"^(?:urg|ask|call|press|appeal|demand)", re.I)
-_EN_COMPLEMENT = re.compile(r"^\s+(?:[\w'-]+\s+){0,5}?to\s+(?=[a-z])")
+_EN_COMPLEMENT = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?to\s+(?=[a-z])")
 _JA_ANAPHORA = re.compile(r"(?:今回の|この|その|同)$")
 _JA_SELF_CONDITION = re.compile(r"^(?:が|は)?(?:実現|開催|実施|行われ)(?:すれば|されれば|した場合|された場合|れば|る場合)")
 _EN_GATHERING_REF = re.compile(
@@ -49,7 +49,10 @@ _SPEECH = re.compile(
     r"(?:parliament|congress|house|commons|summit|assembly|lawmakers|legislators|MPs|deputies|diet)\b",
     re.I,
 )
-_DELEGATIONS_EN = re.compile(r"\b(?:delegations|negotiators|negotiating teams)\b|\bdelegations? (?:from|of)\b", re.I)
+_DELEGATIONS_EN = re.compile(r"\b(?:delegations?|negotiators|negotiating teams)\b", re.I)
+_POSSIBLE = re.compile(r"可能性|排除しない|あり得る|\b(?:is|was|remains|would be) possible\b|\bpossibility\b", re.I)
+_JA_SANCTIONS_VALUED = re.compile(r"(?:措置)?(?:に|へ)(?:の)?(?:謝意|感謝)|(?:措置)?を(?:評価|歓迎|称賛)")
+_EN_SANCTIONS_VALUED = re.compile(r"\b(?:thank(?:ed|s)?|welcom(?:ed|es)|prais(?:ed|es))\s+(?:[\w'-]+\s+){0,5}(?:for\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 _DELEGATIONS_JA = re.compile(r"代表団(?:は|が|による|どうし|同士)|交渉団(?:は|が|による)")
 _JOIN = re.compile(
     r"同席|加わ|立ち会|仲介役|仲介し|\bmediat(?:e|ed|es|ing|or)\b|"
@@ -83,6 +86,10 @@ def skip_reason(text: str, lang: str, start: int, end: int, mode: str) -> str | 
             return "condition"
     if mode == "phone_call" and _SPEECH.search(text):
         return "speech"
+    if mode in ("meeting", "phone_call", "talks", "visit") and _POSSIBLE.search(text):
+        return "possible"  # a meeting that is only possible (可能性を排除しない) is not planned
+    if mode == "sanctions" and (_JA_SANCTIONS_VALUED.match(after) or _EN_SANCTIONS_VALUED.search(before[-50:])):
+        return "reference"  # thanks for / praise of sanctions told elsewhere
     return None
 
 

@@ -203,7 +203,7 @@ def resolve(
     return EventDate(d, False, ws, we, source=src)
 
 
-_REPORT = re.compile(r"\b(?:said|says|announced|told|stated|confirmed)\b", re.I)
+_REPORT = re.compile(r"\b(?:said|says|announced|told|stated|confirmed|agreed|decided|pledged|promised)\b", re.I)
 
 
 def _dates_the_report(s: str, e: TimeExpr, cue_start: int, en: bool) -> bool:

@@ -147,7 +147,7 @@ def _post_events(
             _join_previous(events, parties, int(s.sentence_id))
         if own_topic is not None:
             carried = own_topic
-        dated = [e for e in exprs if e.kind in ("explicit", "relative", "weekday")]
+        dated = [e for e in exprs if e.kind in ("explicit", "relative", "weekday") and not _in_dateline(text, e.start)]
         if dated and post_date is not None:
             anchor = dates.resolve(dated[0], post_date, status="occurred")
             anchor_topic = carried.code if carried else None
@@ -190,9 +190,15 @@ _EN_PLANNED_BEFORE = re.compile(
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+$", re.I)
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
 _EN_PAST_CUE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+$|\b(?:met|spoke|spoken|wrote|held|sent|talked|phoned|visited)\b", re.I)
-_JA_PLANNED_AFTER = re.compile(r"(?:を|の)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
+_JA_PLANNED_AFTER = re.compile(r"(?:を|の|も)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
 _IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
+
+
+def _in_dateline(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a leading dateline (``【3月7日 AFP】``), which dates the report, not an occasion?"""
+    m = re.match(r"\s*【[^】]{0,30}】", text)
+    return bool(m) and pos < m.end()
 
 
 def _join_previous(events: list[_Event], parties: list[Party], sentence_id: int) -> None:
@@ -233,7 +239,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if mode == "meeting" and cuescope.meeting_as_talks(text, lang):
         mode = "talks"  # delegations or negotiators meeting: a negotiation format
     chosen = cue_parties(text, parties, cue.start, cue.end, lang=lang, mode=mode, carried=carried,
-                         borrowed=borrowed)  # fmt: skip
+                         borrowed=borrowed, lead=same[0].initiator if same else None)  # fmt: skip
     if _GATHERING.search(cue.surface):
         # 日米豪印の首脳会合, G7外相会合: the members are named before the gathering's name
         chosen = [p for p in chosen if p.start < cue.start]
@@ -245,6 +251,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if (AGAIN.search(text) or _BOTH.search(text)) and earlier:
         prev = [e for e in earlier if e.mode == cue.mode] if AGAIN.search(text) else earlier
         if prev:
+            if _BOTH.search(text):  # 双方は: the two sides just told, not a topic carried from further back
+                chosen = [p for p in chosen if p in parties]
             chosen = chosen + prev[-1].parties
     if len({p.code for p in chosen}) < 2:
         return []
@@ -289,7 +297,7 @@ def _status(s, text: str, lang: str, cue_end: int, from_pos: int = 0) -> str:
         return "planned"
     if lang != "ja":
         before = text[max(0, cue_end - 60) : cue_end]
-        if _EN_PLANNED_BEFORE.search(before):
+        if _EN_PLANNED_BEFORE.search(before) or re.search(r"\bnext\s+\S+$", before):
             return "planned"
         if _EN_PAST_CUE.search(text[max(0, cue_end - 30) : cue_end]):
             return "occurred"
@@ -341,6 +349,11 @@ def _dedupe(events: list[_Event]) -> list[_Event]:
             and _compatible(c.when, e.when) for c in calls
         ):  # fmt: skip
             continue
+        if e.mode == "statement" and any(
+            c.mode in CALLS and c.status == "planned" and e.codes <= c.codes and c.when.date is not None
+            and e.when.date == c.when.date for c in out
+        ):  # fmt: skip
+            continue  # what is to be said at a scheduled summit is part of it
         if e.mode == "visit" and any(
             c.codes == e.codes or (c.sentence_id == e.sentence_id and (c.codes <= e.codes or e.codes <= c.codes))
             for c in contacts

@@ -223,13 +223,16 @@ def cue_parties(
     mode: str,
     carried: Party | None = None,
     borrowed: Sequence[Party] = (),
+    lead: str | None = None,
 ) -> list[Party]:
     """The parties of the cue at ``[start, end)`` of ``text``.
 
     When the sentence alone does not give two parties, ``borrowed`` (the
     parties of an interaction already found in the same sentence, e.g. the
     destinations of 訪れ in 訪れ、…と会談する) and then ``carried`` (the topic
-    carried from earlier sentences of the post) fill in.
+    carried from earlier sentences of the post) fill in. When the cue already names a
+    counterpart but not ``lead`` (the acting party of that earlier interaction), only
+    ``lead`` is borrowed.
     """
     parties = [p for p in parties if not is_context(text, p, lang)]
     if lang == "ja":
@@ -254,10 +257,16 @@ def cue_parties(
         spans = en_clauses(text)
         lo, hi = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
         chosen = [p for p in parties if lo <= p.start < hi]
+        if _EN_RELATIVE.match(text, lo):
+            carried = None  # ", who met in Rome,": the antecedent is the subject, no one from elsewhere
         subject = next((p for p in parties if p.start < lo and p.start < spans[0][1]), None)
         if subject is not None:
             chosen.append(subject)
     if len(_codes(chosen)) < 2 and borrowed:
+        # 首相は…と会談し、…Yと会談する: Y is named, the acting party is what is missing;
+        # …を訪れ、両国の首脳と会談する: the acting party is there, the destinations are missing
+        if lead is not None and lead not in _codes(chosen) and _codes(chosen):
+            borrowed = [p for p in borrowed if p.code == lead]
         chosen += [p for p in borrowed if p.code not in _codes(chosen)]
     if carried is not None and len(_codes(chosen)) < 2 and not any(p.code == carried.code for p in chosen):
         chosen.append(carried)
