@@ -29,6 +29,9 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
 
 _EN_REQUEST_BEFORE = re.compile(
     r"\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|press(?:es|ed|ing)?|appeal(?:s|ed|ing)? to)\s+"
@@ -120,3 +123,27 @@ def joins_previous(text: str) -> bool:
     True
     """
     return bool(_JOIN.search(text))
+
+
+def in_dateline(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a leading dateline (``【3月7日 AFP】``), which dates the report, not an occasion?
+
+    >>> in_dateline("【3月7日 AFP】首相は6日、会談した。", 2)
+    True
+    """
+    m = re.match(r"\s*【[^】]{0,30}】", text)
+    return bool(m) and pos < m.end()
+
+
+def join_previous(last: Any, parties: Sequence[Any], sentence_id: int, modes: Sequence[str]) -> Any:
+    """``last`` (an event of the post) with ``parties`` added when it was stated in the sentence
+    just before ``sentence_id`` and its mode is one of ``modes``; else ``last`` unchanged.
+
+    For a sentence where :func:`joins_previous` holds: the host or mediator joins that interaction.
+    """
+    if last.sentence_id != sentence_id - 1 or last.mode not in modes:
+        return last
+    new = [p for p in parties if p.code not in last.codes]
+    if not new:
+        return last
+    return replace(last, parties=[*last.parties, *new], participants=last.participants | {p.actor_id for p in new})

@@ -144,10 +144,10 @@ def _post_events(
                 events += _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
                                      anchor_topic, own_topic, exprs, events)  # fmt: skip
         if len(events) == n_before and events and cuescope.joins_previous(text):
-            _join_previous(events, parties, int(s.sentence_id))
+            events[-1] = cuescope.join_previous(events[-1], parties, int(s.sentence_id), (*CALLS, "talks"))
         if own_topic is not None:
             carried = own_topic
-        dated = [e for e in exprs if e.kind in ("explicit", "relative", "weekday") and not _in_dateline(text, e.start)]
+        dated = [e for e in exprs if e.kind in ("explicit", "relative", "weekday") and not cuescope.in_dateline(text, e.start)]
         if dated and post_date is not None:
             anchor = dates.resolve(dated[0], post_date, status="occurred")
             anchor_topic = carried.code if carried else None
@@ -195,24 +195,6 @@ _IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
 
 
-def _in_dateline(text: str, pos: int) -> bool:
-    """Is ``pos`` inside a leading dateline (``【3月7日 AFP】``), which dates the report, not an occasion?"""
-    m = re.match(r"\s*【[^】]{0,30}】", text)
-    return bool(m) and pos < m.end()
-
-
-def _join_previous(events: list[_Event], parties: list[Party], sentence_id: int) -> None:
-    """A host or mediator given an active role (同席, "opened the session") joins the interaction
-    of the sentence just before, when that sentence stated one."""
-    last = events[-1]
-    if last.sentence_id != sentence_id - 1 or last.mode not in (*CALLS, "talks"):
-        return
-    new = [p for p in parties if p.code not in last.codes]
-    if new:
-        events[-1] = replace(last, parties=[*last.parties, *new],
-                             participants=last.participants | {p.actor_id for p in new})  # fmt: skip
-
-
 def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor, anchor_topic,
                own_topic, exprs, earlier) -> list[_Event]:  # fmt: skip
     after, before = text[cue.end :], text[: cue.start]
@@ -238,14 +220,13 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         mode = "statement"  # a conditional sanctions threat is a warning
     if mode == "meeting" and cuescope.meeting_as_talks(text, lang):
         mode = "talks"  # delegations or negotiators meeting: a negotiation format
-    chosen = cue_parties(text, parties, cue.start, cue.end, lang=lang, mode=mode, carried=carried,
+    cut = cuescope.request_complement(text, cue.start, cue.end) if lang == "en" and mode == "statement" else None
+    own = [p for p in parties if cut is None or p.start < cut]  # "urged X to sanction Y": Y is what is asked for
+    chosen = cue_parties(text, own, cue.start, cue.end, lang=lang, mode=mode, carried=carried,
                          borrowed=borrowed, lead=same[0].initiator if same else None)  # fmt: skip
     if _GATHERING.search(cue.surface):
         # 日米豪印の首脳会合, G7外相会合: the members are named before the gathering's name
         chosen = [p for p in chosen if p.start < cue.start]
-    cut = cuescope.request_complement(text, cue.start, cue.end) if lang == "en" and mode == "statement" else None
-    if cut is not None:
-        chosen = [p for p in chosen if p.start < cut]  # "urged X to sanction Y": Y is what is asked for
     if speaker is not None and first_person(text, lang):
         chosen.append(speaker)
     if (AGAIN.search(text) or _BOTH.search(text)) and earlier:
