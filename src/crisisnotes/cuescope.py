@@ -18,7 +18,8 @@ interaction of the sentence before (``X also attended as mediator``, ``opened th
 
 Examples
 --------
->>> skip_reason("The ministers urged Rome to resume negotiations with Vienna.", "en", 34, 46, "talks")
+>>> s = "The ministers urged Rome to resume negotiations with Vienna."
+>>> skip_reason(s, "en", s.index("negotiations"), s.index(" with"), "talks")
 'requested'
 >>> skip_reason("この会談で両首脳は合意した。", "ja", 2, 4, "meeting")
 'anaphora'
