@@ -203,7 +203,7 @@ def resolve(
     return EventDate(d, False, ws, we, source=src)
 
 
-_REPORT = re.compile(r"\b(?:said|says|announced|told|stated|confirmed)\b", re.I)
+_REPORT = re.compile(r"\b(?:said|says|announced|told|stated|confirmed|agreed|decided|pledged|promised)\b", re.I)
 
 
 def _dates_the_report(s: str, e: TimeExpr, cue_start: int, en: bool) -> bool:
@@ -232,6 +232,9 @@ def _pick(s: str, exprs: list[TimeExpr], cue_start: int | None, status: Status) 
     before = [e for e in pool if e.end <= cue_start]
     if not en and before:
         return before[-1]
+    after = [e for e in pool if e.start >= cue_start]
+    if en and before and after and re.search(r"\band\b", s[before[-1].end : cue_start]):
+        return after[0]  # "fly to X on Friday and meet Y on Saturday": the day after the cue's own verb
     return min(pool, key=lambda e: cue_start - e.end if e.end <= cue_start else e.start - cue_start)
 
 

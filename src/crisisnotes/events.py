@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from . import dates, tense
+from . import cuescope, dates, tense
 from .cues import Cue, CueLexicon
 from .parties import AGAIN, Party, clause_of, cue_parties, distributive, first_person, topic
 
@@ -138,13 +138,16 @@ def _post_events(
         parties = list(mentions.get(int(s.sentence_id), ()))
         own_topic = topic(text, parties) if lang == "ja" else (parties[0] if parties else None)
         exprs = dates.find_time_expressions(text)
+        n_before = len(events)
         if not dates.is_year_only(text):
             for cue in cues.find(text, lang):
                 events += _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
                                      anchor_topic, own_topic, exprs, events)  # fmt: skip
+        if len(events) == n_before and events and cuescope.joins_previous(text):
+            events[-1] = cuescope.join_previous(events[-1], parties, int(s.sentence_id), (*CALLS, "talks"))
         if own_topic is not None:
             carried = own_topic
-        dated = [e for e in exprs if e.kind in ("explicit", "relative", "weekday")]
+        dated = [e for e in exprs if e.kind in ("explicit", "relative", "weekday") and not cuescope.in_dateline(text, e.start)]
         if dated and post_date is not None:
             anchor = dates.resolve(dated[0], post_date, status="occurred")
             anchor_topic = carried.code if carried else None
@@ -153,7 +156,8 @@ def _post_events(
 
 _CANCELLED = re.compile(
     r"^[^、。]{0,12}?(?:を|は|が)?(?:中止|見送|取りやめ|取り止め|延期|キャンセル|白紙)|"
-    r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s)?|scrapped|postponed)\b", re.I
+    r"^[^、。]{0,12}?(?:を|は|が)?(?:中断|打ち切)|"
+    r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s)?|scrapped|postponed|suspend(?:ed|s)?)\b", re.I
 )
 _CANCEL_BEFORE = re.compile(r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s|ling)?|scrap(?:ped)?)\s+(?:\w+\s+){0,3}$", re.I)
 _NEG_BEFORE = re.compile(
@@ -163,7 +167,7 @@ _NEG_BEFORE = re.compile(
 )
 _NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)")
 _OFFER = re.compile(r"用意がある|用意があると|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
-_REQUESTED = re.compile(r"^[^。]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
+_REQUESTED = re.compile(r"^[^。、]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
 _AGGREGATE = re.compile(
     r"これまで(?:に)?\s*\d+\s*回|\d+\s*回目?(?:の|に)?わたり|"
     r"\b(?:held|had|have held|have had)\s+(?:\w+\s+)?(?:two|three|four|five|several|multiple|numerous|\d+)\s+"
@@ -181,12 +185,12 @@ _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
 _STRONG_PLAN = re.compile(r"予定|見通し|見込み|方針|調整され|調整して|計画|ことにな[るっ]|意向")
 _PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterday\b|\blast (?:week|month)\b", re.I)
 _EN_PLANNED_BEFORE = re.compile(
-    r"\b(?:to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
+    r"\b(?:(?<!spoke )(?<!spoken )(?<!talked )(?<!wrote )(?<!written )(?<!speaking )(?<!talking )to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
 )
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+$", re.I)
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
 _EN_PAST_CUE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+$|\b(?:met|spoke|spoken|wrote|held|sent|talked|phoned|visited)\b", re.I)
-_JA_PLANNED_AFTER = re.compile(r"(?:を|の)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
+_JA_PLANNED_AFTER = re.compile(r"(?:を|の|も)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
 _IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
 
@@ -207,13 +211,19 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []
     if _AGGREGATE.search(text):
         return []  # "held three phone calls", これまで3回: aggregate mentions are not events
+    if cuescope.skip_reason(text, lang, cue.start, cue.end, cue.mode):
+        return []  # a requested act, a reference to a told interaction, a speech (cuescope)
     same = [e for e in earlier if e.post_id == s.post_id and e.sentence_id == s.sentence_id]
     borrowed = [p for e in same for p in e.parties]
     mode = cue.mode
     if mode == "sanctions" and re.search(_CONDITIONAL, text, re.I):
         mode = "statement"  # a conditional sanctions threat is a warning
-    chosen = cue_parties(text, parties, cue.start, cue.end, lang=lang, mode=mode, carried=carried,
-                         borrowed=borrowed)  # fmt: skip
+    if mode == "meeting" and cuescope.meeting_as_talks(text, lang):
+        mode = "talks"  # delegations or negotiators meeting: a negotiation format
+    cut = cuescope.request_complement(text, cue.start, cue.end) if lang == "en" and mode == "statement" else None
+    own = [p for p in parties if cut is None or p.start < cut]  # "urged X to sanction Y": Y is what is asked for
+    chosen = cue_parties(text, own, cue.start, cue.end, lang=lang, mode=mode, carried=carried,
+                         borrowed=borrowed, lead=same[0].initiator if same else None)  # fmt: skip
     if _GATHERING.search(cue.surface):
         # 日米豪印の首脳会合, G7外相会合: the members are named before the gathering's name
         chosen = [p for p in chosen if p.start < cue.start]
@@ -222,6 +232,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if (AGAIN.search(text) or _BOTH.search(text)) and earlier:
         prev = [e for e in earlier if e.mode == cue.mode] if AGAIN.search(text) else earlier
         if prev:
+            if _BOTH.search(text):  # 双方は: the two sides just told, not a topic carried from further back
+                chosen = [p for p in chosen if p in parties]
             chosen = chosen + prev[-1].parties
     if len({p.code for p in chosen}) < 2:
         return []
@@ -266,7 +278,7 @@ def _status(s, text: str, lang: str, cue_end: int, from_pos: int = 0) -> str:
         return "planned"
     if lang != "ja":
         before = text[max(0, cue_end - 60) : cue_end]
-        if _EN_PLANNED_BEFORE.search(before):
+        if _EN_PLANNED_BEFORE.search(before) or re.search(r"\bnext\s+\S+$", before):
             return "planned"
         if _EN_PAST_CUE.search(text[max(0, cue_end - 30) : cue_end]):
             return "occurred"
@@ -305,13 +317,24 @@ def _dedupe(events: list[_Event]) -> list[_Event]:
             out.append(e)
     calls = [e for e in out if e.mode in CALLS and e.status == "occurred"]
     contacts = [e for e in out if e.mode in (*CALLS, "talks", "written_message")]
+    phones = [e for e in out if e.mode == "phone_call"]
     keep = []
     for e in out:
+        if e.mode in ("talks", "meeting") and any(
+            c.codes == e.codes and c.status == e.status and _compatible(c.when, e.when)
+            and (e.part == "text" or c.sentence_id == e.sentence_id) for c in phones
+        ):  # fmt: skip
+            continue  # 首脳会議 in the headline, オンライン形式で in the body: the body states the medium
         if e.mode == "statement" and any(
             e.codes <= c.codes and c.when.date is not None and e.when.date is not None
             and _compatible(c.when, e.when) for c in calls
         ):  # fmt: skip
             continue
+        if e.mode == "statement" and any(
+            c.mode in CALLS and c.status == "planned" and e.codes <= c.codes and c.when.date is not None
+            and e.when.date == c.when.date for c in out
+        ):  # fmt: skip
+            continue  # what is to be said at a scheduled summit is part of it
         if e.mode == "visit" and any(
             c.codes == e.codes or (c.sentence_id == e.sentence_id and (c.codes <= e.codes or e.codes <= c.codes))
             for c in contacts

@@ -28,13 +28,14 @@ _JA_BOUNDARY = re.compile(
 _TOPIC_TAIL = re.compile(
     r"[）)」』]?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:としては|側は|は(?![かじ])|も(?=、|[\u4e00-\u9fff\u30a0-\u30ff]))"
 )
-_VENUE_JA = re.compile(r"(?:で(?!は)|での|にある|の首都|の[\u30a0-\u30ff\u4e00-\u9fffー]{1,8}(?:で(?!は)|での|にある|を訪))")
+_VENUE_JA = re.compile(r"(?:[東西南北]{1,2}部)?(?:で(?!は)|での|にある|の首都|の[\u30a0-\u30ff\u4e00-\u9fffー]{1,8}(?:で(?!は)|での|にある|を訪))")
 _CONTEXT_JA = re.compile(
     r"(?:側?(?:の|への|に|を|で|との)?)(?:情勢|問題|危機|東部|西部|南部|北部|国境|周辺|領内|国内|侵攻|領土|併合|"
-    r"攻撃|紛争|戦闘|国民|経済|市場)"
+    r"攻撃|紛争|戦闘|国民|経済|市場)|"
+    r"(?:の)?[\u4e00-\u9fff\u30a0-\u30ff]{0,4}(?:を)?(?:めぐ|巡)(?:り|る|って)"  # ロシア支援めぐり: the theme
 )
 _CONTEXT_EN_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:crisis|conflict|borders?|war|situation|economy|market|aggression|invasion|offensive|troops|forces|"
+    r"^(?:'s|’s)?(?:-[A-Z][a-z]+)*\s*(?:crisis|conflict|borders?|war|situation|economy|market|aggression|invasion|offensive|troops|forces|"
     r"military build-?up)\b", re.I
 )
 _CONTEXT_EN_BEFORE = re.compile(
@@ -42,6 +43,8 @@ _CONTEXT_EN_BEFORE = re.compile(
     r"situation in|crisis in|border with|troops near|forces near|over|about|regarding|concerning|surrounding)\s+$",
     re.I,
 )
+_EN_BETWEEN = re.compile(r"\b(?:border|crossing|frontier)s?\s+between\s+(?:[\w'-]+\s+and\s+)?$", re.I)
+_EN_MILITARY_VERB = re.compile(r"^\s+(?:invaded|attacked|launched (?:its|an|the) (?:invasion|attack|offensive))\b", re.I)
 _EN_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.I)
 _EN_BOUNDARY = re.compile(
@@ -117,6 +120,10 @@ def is_context(text: str, p: Party, lang: str) -> bool:
     """Is the party named only as the setting (ウクライナ情勢, invasion of Ukraine)?"""
     if lang == "ja":
         return bool(_CONTEXT_JA.match(text, p.end))
+    if _EN_BETWEEN.search(text[max(0, p.start - 60) : p.start]):
+        return True  # a border crossing between X and Y: a place
+    if _EN_MILITARY_VERB.match(text[p.end :]) and re.search(r"\b(?:after|since|when)\s+$", text[max(0, p.start - 8) : p.start]):
+        return True  # "a month after Russia invaded": a time reference to the war
     return bool(_CONTEXT_EN_AFTER.match(text[p.end :]) or _CONTEXT_EN_BEFORE.search(text[max(0, p.start - 20) : p.start]))
 
 
@@ -155,6 +162,15 @@ def _loose_object(text: str, p: Party, cue_start: int) -> bool:
     return not 0 <= cue_start - p.end <= 8
 
 
+_ADNOMINAL = re.compile(r"側?(?:に対する|への)")
+
+
+def _adnominal(text: str, p: Party, cue_start: int) -> bool:
+    """``Xに対する制裁``/``Xへの支援``: X modifies a noun other than the cue itself."""
+    m = _ADNOMINAL.match(text, p.end)
+    return bool(m) and not 0 <= cue_start - m.end() <= 1
+
+
 def _statement_targets(text: str, parties: list[Party], cue_start: int) -> list[Party]:
     """A cue inside a quote (「…呼びかけたい」) addresses only parties marked as addressees there.
 
@@ -169,14 +185,28 @@ def _statement_targets(text: str, parties: list[Party], cue_start: int) -> list[
     return [p for p in parties if scopes[p.start] == scope and _ADDRESSEE.match(text, p.end)]
 
 
+_EN_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b")
+
+
 def en_clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the English clauses of ``text`` (subordinate ``, as``/``, while``/``; ``…)."""
+    """Spans of the English clauses of ``text`` (subordinate ``, as``/``, while``/``; ``…).
+
+    A non-restrictive relative clause (``, who met in Rome,``) ends at its closing comma.
+
+    >>> s = "The envoys, who met in Rome, warned Oslo."
+    >>> [s[a:b] for a, b in en_clauses(s)]
+    ['The envoys', ', who met in Rome', ', warned Oslo.']
+    """
     spans, start = [], 0
     for m in _EN_BOUNDARY.finditer(text):
         spans.append((start, m.start()))
         start = m.start()
     spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if b > a]
+    out = []
+    for a, b in spans:
+        close = text.find(",", a + 1, b) if _EN_RELATIVE.match(text, a) else -1
+        out += [(a, close), (close, b)] if close > 0 else [(a, b)]
+    return [(a, b) for a, b in out if b > a]
 
 
 def _codes(ps: Sequence[Party]) -> set[str]:
@@ -193,13 +223,16 @@ def cue_parties(
     mode: str,
     carried: Party | None = None,
     borrowed: Sequence[Party] = (),
+    lead: str | None = None,
 ) -> list[Party]:
     """The parties of the cue at ``[start, end)`` of ``text``.
 
     When the sentence alone does not give two parties, ``borrowed`` (the
     parties of an interaction already found in the same sentence, e.g. the
     destinations of 訪れ in 訪れ、…と会談する) and then ``carried`` (the topic
-    carried from earlier sentences of the post) fill in.
+    carried from earlier sentences of the post) fill in. When the cue already names a
+    counterpart but not ``lead`` (the acting party of that earlier interaction), only
+    ``lead`` is borrowed.
     """
     parties = [p for p in parties if not is_context(text, p, lang)]
     if lang == "ja":
@@ -207,6 +240,9 @@ def cue_parties(
         top = topic(text, parties)
         chosen = [p for p in parties if lo <= p.start < hi and not _loose_object(text, p, start)]
         if mode == "statement":
+            # ロシアに対する制裁を…日本に求め: Xに対する/Xへの + noun modifies the noun, X is not addressed
+            parties = [p for p in parties if not _adnominal(text, p, start)]
+            chosen = [p for p in chosen if not _adnominal(text, p, start)]
             addressed = [p for p in parties if _ADDRESSEE.match(text, p.end) and not _loose_object(text, p, start)]
             addressed = _statement_targets(text, addressed, start)
             if addressed:
@@ -221,10 +257,16 @@ def cue_parties(
         spans = en_clauses(text)
         lo, hi = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
         chosen = [p for p in parties if lo <= p.start < hi]
+        if _EN_RELATIVE.match(text, lo):
+            carried = None  # ", who met in Rome,": the antecedent is the subject, no one from elsewhere
         subject = next((p for p in parties if p.start < lo and p.start < spans[0][1]), None)
         if subject is not None:
             chosen.append(subject)
     if len(_codes(chosen)) < 2 and borrowed:
+        # 首相は…と会談し、…Yと会談する: Y is named, the acting party is what is missing;
+        # …を訪れ、両国の首脳と会談する: the acting party is there, the destinations are missing
+        if lead is not None and lead not in _codes(chosen) and _codes(chosen):
+            borrowed = [p for p in borrowed if p.code == lead]
         chosen += [p for p in borrowed if p.code not in _codes(chosen)]
     if carried is not None and len(_codes(chosen)) < 2 and not any(p.code == carried.code for p in chosen):
         chosen.append(carried)

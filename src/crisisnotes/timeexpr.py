@@ -91,7 +91,7 @@ _JA_WD = "月火水木金土日"
 _JSUF = r"(?:\([月火水木金土日]\))?(?:午前|午後|未明|早朝|深夜|朝|昼|夕方?|夜|中)?"
 _ANCHORED = {w: n for n, ws in (  # counted from the occasion (X in "the day before X")
     (-1, "前日,the day before,the previous day,a day earlier"), (2, "翌々日"),
-    (0, "同日,当日,the same day,that day,that same day"), (1, "翌日,the next day,the following day,a day later"),
+    (0, "同日,同じ日,当日,the same day,that day,that same day"), (1, "翌日,the next day,the following day,a day later"),
 ) for w in ws.split(",")}  # fmt: skip
 _DAYS = {**_ANCHORED, **{w: n for n, ws in (  # counted from the post date
     (-2, "一昨日,おととい,the day before yesterday"), (-1, "昨日,きのう,昨夜,昨晩,yesterday,last night"),

@@ -1,0 +1,150 @@
+"""What a cue word is doing in its sentence, beyond stating an interaction (GUIDELINES §3).
+
+Cue words (:mod:`crisisnotes.cues`) also occur where no new interaction is stated, or where
+the interaction is of another mode than the word suggests:
+
+- inside the content of a request (``urged Paris to open talks``): the request is the
+  event, a ``statement`` (the Japanese ``…よう求め`` form is handled in :mod:`events`);
+- as an anaphoric reference to an interaction already told (``今回の交渉は``, ``この会談で``);
+- as the condition of a sentence about itself (``会談が実現すれば``);
+- as a gathering named as a time or place reference (``ministers meeting in Vienna warned``,
+  ``addressing the summit``);
+- a video or online *speech* to an assembly is not a conversation (``addressed the
+  parliament by video link``, ``オンライン形式で演説``): no ``phone_call``;
+- delegations or negotiators meeting are a negotiation format: ``talks``, not ``meeting``.
+
+:func:`joins_previous` finds sentences that give a host or mediator an active role in the
+interaction of the sentence before (``X also attended as mediator``, ``opened the session``).
+
+Examples
+--------
+>>> s = "The ministers urged Rome to resume negotiations with Vienna."
+>>> skip_reason(s, "en", s.index("negotiations"), s.index(" with"), "talks")
+'requested'
+>>> skip_reason("この会談で両首脳は合意した。", "ja", 2, 4, "meeting")
+'anaphora'
+>>> meeting_as_talks("Delegations of the two states met in Oslo.", "en")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+_EN_REQUEST_BEFORE = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|press(?:es|ed|ing)?|appeal(?:s|ed|ing)? to)\s+"
+    r"(?:[\w'-]+\s+){1,5}?to\s+(?:[\w'-]+\s+){0,12}$",
+    re.I,
+)
+_EN_REQUEST_CUE = re.compile(r"^(?:urg|ask|call|press|appeal|demand)", re.I)
+_EN_COMPLEMENT = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?to\s+(?=[a-z])")
+_JA_ANAPHORA = re.compile(r"(?:今回の|この|その|同)$")
+_JA_SELF_CONDITION = re.compile(r"^(?:が|は)?(?:実現|開催|実施|行われ)(?:すれば|されれば|した場合|された場合|れば|る場合)")
+_EN_GATHERING_REF = re.compile(
+    r"\b(?:leaders|ministers|officials|envoys|heads of state(?: and government)?)\s+$", re.I
+)
+_EN_ADDRESSING = re.compile(r"\b(?:address(?:ed|es|ing)?|speaking to|spoke to|speaks to|told)\s+the\s+(?:\w+\s+)?$", re.I)
+_SPEECH = re.compile(
+    r"演説|スピーチ|\baddress(?:ed|es|ing)?\b(?!\s+(?:by|over)\s+(?:phone|telephone))|\bspeech\b|"
+    r"\b(?:speak|spoke|speaking|speaks)\s+to\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:parliament|congress|house|commons|summit|assembly|lawmakers|legislators|MPs|deputies|diet)\b",
+    re.I,
+)
+_DELEGATIONS_EN = re.compile(r"\b(?:delegations?|negotiators|negotiating teams)\b", re.I)
+_POSSIBLE = re.compile(r"可能性|排除しない|あり得る|\b(?:is|was|remains|would be) possible\b|\bpossibility\b", re.I)
+_JA_SANCTIONS_VALUED = re.compile(r"(?:措置)?(?:に|へ)(?:の)?(?:謝意|感謝)|(?:措置)?を(?:評価|歓迎|称賛)")
+_EN_SANCTIONS_VALUED = re.compile(r"\b(?:thank(?:ed|s)?|welcom(?:ed|es)|prais(?:ed|es))\s+(?:[\w'-]+\s+){0,5}(?:for\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+_DELEGATIONS_JA = re.compile(r"代表団(?:は|が|による|どうし|同士)|交渉団(?:は|が|による)")
+_JOIN = re.compile(
+    r"同席|加わ|立ち会|仲介役|仲介し|\bmediat(?:e|ed|es|ing|or)\b|"
+    r"\b(?:opened|chaired|hosted) the (?:talks|session|negotiations|meeting|round)\b|"
+    r"\bjoined the (?:talks|meeting|negotiations|call)\b",
+    re.I,
+)
+
+
+def skip_reason(text: str, lang: str, start: int, end: int, mode: str) -> str | None:
+    """Why the cue at ``text[start:end]`` states no new interaction of its ``mode``, or ``None``.
+
+    >>> skip_reason("Leaders meeting in Vienna warned Moscow.", "en", 8, 15, "meeting")
+    'reference'
+    >>> skip_reason("首脳会談が実現すれば初めてとなる。", "ja", 0, 4, "meeting") is None
+    False
+    """
+    before, after = text[:start], text[end:]
+    if lang == "en":
+        if mode != "statement" and _EN_REQUEST_BEFORE.search(before[-160:]):
+            return "requested"
+        if mode == "meeting" and text[start:end].lower() == "meeting" and _EN_GATHERING_REF.search(before[-40:]) \
+                and re.match(r"\s+(?:at|in)\b", after):  # fmt: skip
+            return "reference"
+        if mode == "meeting" and _EN_ADDRESSING.search(before[-40:]):
+            return "reference"
+    else:
+        if _JA_ANAPHORA.search(before):
+            return "anaphora"
+        if _JA_SELF_CONDITION.match(after):
+            return "condition"
+    if mode == "phone_call" and _SPEECH.search(text):
+        return "speech"
+    if mode in ("meeting", "phone_call", "talks", "visit") and _POSSIBLE.search(text):
+        return "possible"  # a meeting that is only possible (可能性を排除しない) is not planned
+    if mode == "sanctions" and (_JA_SANCTIONS_VALUED.match(after) or _EN_SANCTIONS_VALUED.search(before[-50:])):
+        return "reference"  # thanks for / praise of sanctions told elsewhere
+    return None
+
+
+def request_complement(text: str, cue_start: int, cue_end: int) -> int | None:
+    """Where the content of an English request starts (``urged Rome |to resume talks``), or ``None``.
+
+    Parties after that point are what is asked for, not the addressee.
+
+    >>> s = "Oslo urged Rome to resume talks with Vienna."
+    >>> s[request_complement(s, 5, 10):]
+    'to resume talks with Vienna.'
+    """
+    if not _EN_REQUEST_CUE.match(text[cue_start:cue_end]):
+        return None
+    m = _EN_COMPLEMENT.match(text, cue_end)
+    return m.end() - len("to ") if m else None
+
+
+def meeting_as_talks(text: str, lang: str) -> bool:
+    """Is a "meeting" cue in ``text`` a round of delegations or negotiators (``talks``)?"""
+    return bool((_DELEGATIONS_EN if lang == "en" else _DELEGATIONS_JA).search(text))
+
+
+def joins_previous(text: str) -> bool:
+    """Does the sentence give someone an active part in the interaction just told (同席, mediated)?
+
+    >>> joins_previous("The host country's minister chaired the session.")
+    True
+    """
+    return bool(_JOIN.search(text))
+
+
+def in_dateline(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a leading dateline (``【3月7日 AFP】``), which dates the report, not an occasion?
+
+    >>> in_dateline("【3月7日 AFP】首相は6日、会談した。", 2)
+    True
+    """
+    m = re.match(r"\s*【[^】]{0,30}】", text)
+    return bool(m) and pos < m.end()
+
+
+def join_previous(last: Any, parties: Sequence[Any], sentence_id: int, modes: Sequence[str]) -> Any:
+    """``last`` (an event of the post) with ``parties`` added when it was stated in the sentence
+    just before ``sentence_id`` and its mode is one of ``modes``; else ``last`` unchanged.
+
+    For a sentence where :func:`joins_previous` holds: the host or mediator joins that interaction.
+    """
+    if last.sentence_id != sentence_id - 1 or last.mode not in modes:
+        return last
+    new = [p for p in parties if p.code not in last.codes]
+    if not new:
+        return last
+    return replace(last, parties=[*last.parties, *new], participants=last.participants | {p.actor_id for p in new})
