@@ -203,3 +203,27 @@ def test_save_close(ja_fig, tmp_path):
     num = ja_fig.number
     figures.save(ja_fig, "closed", out_dir=tmp_path, formats=("png",), close=True)
     assert not plt.fignum_exists(num)
+
+
+def test_save_shows_the_exported_png_instead_of_a_redraw(ja_fig, tmp_path, monkeypatch):
+    import io
+
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    num = ja_fig.number
+    # outside a Jupyter kernel nothing is shown and the figure stays open
+    figures.save(ja_fig, "plain", out_dir=tmp_path, formats=("png",), dpi=300)
+    assert shown == [] and plt.fignum_exists(num)
+    # show=True: the exported PNG, reduced to the screen's dpi, is the output; pyplot lets go of the figure
+    paths = figures.save(ja_fig, "shown", out_dir=tmp_path, formats=("png", "pdf"), dpi=300, show=True)
+    assert len(shown) == 1 and not plt.fignum_exists(num)
+    full = Image.open(paths["png"])
+    small = Image.open(io.BytesIO(shown[0].data))
+    factor = round(300 / mpl.rcParams["figure.dpi"])
+    assert small.size == (full.size[0] // factor, full.size[1] // factor)
+    assert ja_fig.savefig(io.BytesIO(), format="png") is None  # the figure object still works
+    # no PNG written: nothing to show
+    figures.save(ja_fig, "vector", out_dir=tmp_path, formats=("pdf",), show=True)
+    assert len(shown) == 1

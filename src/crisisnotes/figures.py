@@ -173,15 +173,16 @@ def save(
     bbox_inches: str | None = "tight",
     strict_glyphs: bool = False,
     close: bool = False,
+    show: bool | None = None,
 ) -> dict[str, Path]:
     """Write *fig* as ``<out_dir>/<name>.<ext>`` for each format, atomically.
 
     Every file is first rendered into a temporary file in the target directory and then
     moved into place with :func:`os.replace`, so readers never see a half-written figure.
     All formats are rendered before any is replaced: if one fails, none is changed.
-    The figure's layout engine runs once, for the first format, and a ``"tight"`` box is
-    measured once; the other formats reuse both (the same page in every file, and no
-    format is laid out and measured again: a draw each, the bulk of the time).
+    The figure's layout engine runs once and a ``"tight"`` box is measured once, before any
+    format is drawn; every format reuses both (the same page in every file, and one draw
+    per format, the bulk of the time).
 
     Parameters
     ----------
@@ -209,6 +210,12 @@ def save(
         Raise :class:`MissingGlyphError` (and write nothing) if any text lacks glyphs.
     close : bool
         Close the figure in pyplot after writing (for batch jobs).
+    show : bool, optional
+        Show the exported PNG (reduced to the screen resolution) as the cell's output and
+        close the figure in pyplot, instead of letting Jupyter lay the figure out and draw
+        it once more. ``None`` (default): do so in a Jupyter kernel that draws figures
+        inline when a PNG was written; what the notebook shows is then the exported file.
+        The figure object stays usable (``fig.savefig`` still works).
 
     Returns
     -------
@@ -263,18 +270,20 @@ def save(
             engine = fig.get_layout_engine()
             box: Any = bbox_inches
             with guard:
-                for k, fmt in enumerate(fmts):
-                    if k == 1 and engine is not None:  # laid out by the first format's draw: keep it
+                if engine is not None or box == "tight":  # lay out and measure once, for every format
+                    fig.draw_without_rendering()  # runs the layout engine
+                    if engine is not None:
                         fig.set_layout_engine(None)  # no engine (not even a placeholder): no pre-draw
+                    if box == "tight":  # else "tight" costs every format an extra draw
+                        pad = mpl.rcParams["savefig.pad_inches"]
+                        box = fig.get_tightbbox().padded(pad)  # with the renderer it was laid out by
+                for fmt in fmts:
                     tmp, fd = _open_temp(directory, f"{name}.{fmt}")
                     pending.append((tmp, directory / f"{name}.{fmt}"))
                     with os.fdopen(fd, "wb") as fh:
                         fig.savefig(fh, format=fmt, dpi=dpi, metadata=per_format[fmt], bbox_inches=box)
                         fh.flush()
                         os.fsync(fh.fileno())
-                    if box == "tight":  # measured once: "tight" costs every format an extra draw
-                        pad = mpl.rcParams["savefig.pad_inches"]
-                        box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(pad)
         for tmp, final in pending:
             os.replace(tmp, final)
     finally:
@@ -283,8 +292,39 @@ def save(
         for tmp, _ in pending:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
+    paths = {fmt: directory / f"{name}.{fmt}" for fmt in fmts}
+    if "png" in paths and (show or (show is None and _inline_kernel())):
+        _display_png(paths["png"], dpi)
+        close = True
     if close:
         import matplotlib.pyplot as plt
 
         plt.close(fig)
-    return {fmt: directory / f"{name}.{fmt}" for fmt in fmts}
+    return paths
+
+
+def _inline_kernel() -> bool:
+    """Is this a Jupyter kernel that draws pyplot figures inline?"""
+    if "inline" not in str(mpl.get_backend()).lower():
+        return False
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    return get_ipython() is not None
+
+
+def _display_png(path: Path, dpi: int) -> None:
+    """Show the PNG at ``path`` as an output, reduced from ``dpi`` to about the screen's 100 dpi."""
+    import io
+
+    from IPython.display import Image as IPImage
+    from IPython.display import display
+    from PIL import Image
+
+    factor = max(1, round(dpi / float(mpl.rcParams["figure.dpi"] or 100)))
+    with Image.open(path) as img:
+        small = img.reduce(factor) if factor > 1 else img.copy()
+    buf = io.BytesIO()
+    small.save(buf, format="png")
+    display(IPImage(data=buf.getvalue(), format="png"))

@@ -37,8 +37,9 @@ def heatmap(
 ) -> Figure:
     """Draw an outlet × actor share matrix with annotated cells.
 
-    Missing cells (NaN) are light grey and left blank. Annotation colour switches to
-    white on dark cells. The input is not modified.
+    Cells are vector rectangles (``pcolormesh``), so they stay sharp in PDF and SVG. Missing
+    cells (NaN) are light grey and left blank. Annotation colour switches to white on dark
+    cells. The input is not modified.
 
     Parameters
     ----------
@@ -86,9 +87,14 @@ def heatmap(
 
     values = np.ma.masked_invalid(matrix.apply(pd.to_numeric, errors="coerce").to_numpy(float))
     colormap = plt.get_cmap(cmap).with_extremes(bad="#eeeeee")
-    im = ax.imshow(
-        values, cmap=colormap, vmin=vmin, vmax=vmax, aspect="auto", interpolation="nearest"
-    )
+    # one vector rectangle per cell: crisp at any zoom in PDF/SVG, and fast (an image would be
+    # resampled to the output resolution: ~0.8 s per format at 300 dpi for 15 x 10 cells)
+    im = ax.pcolormesh(
+        np.arange(ncols + 1) - 0.5, np.arange(nrows + 1) - 0.5, values,
+        cmap=colormap, vmin=vmin, vmax=vmax, shading="flat", edgecolors="face", linewidth=0,
+    )  # fmt: skip
+    ax.set_xlim(-0.5, ncols - 0.5)
+    ax.set_ylim(nrows - 0.5, -0.5)  # first row on top, as in a table
     ax.set_xticks(range(ncols), labels=[str(c) for c in matrix.columns])
     ax.set_yticks(range(nrows), labels=[str(i) for i in matrix.index])
     ax.tick_params(axis="x", top=False, bottom=True, labelrotation=45, length=0)
