@@ -134,17 +134,18 @@ class Corpus:
             "outlets": int(posts["handle"].str.lower().nunique()),
             "days": int(posts["posted_on"].dt.normalize().nunique()),
             "unassigned lines": len(self.unassigned),
-            "sentences": len(self.sentences),
-            "tokens": self._n_tokens(),
+            "sentences": self._n_rows("sentences"),
+            "tokens": self._n_rows("tokens"),
             "mentions": len(self.mentions),
             "actors mentioned": int(self.mentions["actor_id"].nunique()),
         }
         return pd.DataFrame({"count": counts})
 
-    def _n_tokens(self) -> int:
+    def _n_rows(self, name: str) -> int:
+        """Rows of table ``name``, from the Parquet footers (no column read) unless duplicates were merged."""
         if self.duplicates_merged:
-            return len(self.tokens)
-        return int(sum(store.table_rows(f, "tokens") for f in self.folders))  # footers only
+            return len(getattr(self, name))
+        return int(sum(store.table_rows(f, name) for f in self.folders))
 
     def outlet_counts(self) -> pd.DataFrame:
         """Posts per outlet (handle and display name), most active first."""
