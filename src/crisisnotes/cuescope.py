@@ -66,6 +66,30 @@ _JOIN = re.compile(
 )
 
 
+_SPEECH_AFTER_JA = re.compile(r"[^、。]{0,15}?(?:演説|スピーチ)(?!に先立|の前|を前に|後|の後|のあと|を終え)")
+_SPEECH_AFTER_EN = re.compile(r"\s*(?:speech|address)\b", re.I)
+
+
+def _speech_medium(text: str, lang: str, start: int, end: int) -> bool:
+    """Is the video or online medium at ``text[start:end]`` that of a speech, not of a conversation?
+
+    Only a speech told in the same stretch counts (``addressed the parliament by video link``,
+    ``オンライン会議システムで演説``); a speech named as a time reference does not
+    (``演説に先立って…電話で会談``, ``before his speech, he spoke by phone with``).
+
+    >>> t = "He addressed the Italian parliament by video link."
+    >>> _speech_medium(t, "en", t.index("video"), t.index("."))
+    True
+    >>> t = "Before his speech, he spoke by phone with the Spanish prime minister."
+    >>> _speech_medium(t, "en", t.index("spoke"), t.index(" with"))
+    False
+    """
+    if lang == "ja":
+        return bool(_SPEECH_AFTER_JA.match(text, end))
+    clause = re.split(r"[,;:]\s|\band\b", text[max(0, start - 120) : start])[-1]
+    return bool(_SPEECH.search(clause) or _SPEECH_AFTER_EN.match(text, end))
+
+
 def skip_reason(text: str, lang: str, start: int, end: int, mode: str) -> str | None:
     """Why the cue at ``text[start:end]`` states no new interaction of its ``mode``, or ``None``.
 
@@ -88,7 +112,7 @@ def skip_reason(text: str, lang: str, start: int, end: int, mode: str) -> str | 
             return "anaphora"
         if _JA_SELF_CONDITION.match(after):
             return "condition"
-    if mode == "phone_call" and _SPEECH.search(text):
+    if mode == "phone_call" and _speech_medium(text, lang, start, end):
         return "speech"
     if mode in ("meeting", "phone_call", "talks", "visit") and _POSSIBLE.search(text):
         return "possible"  # a meeting that is only possible (可能性を排除しない) is not planned
