@@ -240,6 +240,10 @@ CASES = [
     ("en-speech-as-time-reference-keeps-the-call",
      en("Before his speech to parliament, Italy's prime minister spoke by phone with Spain's prime minister."),
      {(("ESP", "ITA"), "phone_call", "occurred")}, None),
+    ("en-request-after-a-call-names-no-party-of-the-call",
+     en("Spain's foreign minister, speaking to Italy's foreign minister by phone on Thursday, "
+        "urged Rome to take Turkey's concerns seriously."),
+     {(("ESP", "ITA"), "phone_call", "occurred")}, ("exact", D(2022, 1, 27))),
     ("en-negotiators-met-are-talks",
      en("Negotiators from Israel and Spain met in Vienna on Monday."),
      {(("ESP", "ISR"), "talks", "occurred")}, ("exact", D(2022, 1, 24))),

@@ -136,6 +136,27 @@ def request_complement(text: str, cue_start: int, cue_end: int) -> int | None:
     return m.end() - len("to ") if m else None
 
 
+_EN_LATER_REQUEST = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|press(?:es|ed|ing)?|appeal(?:s|ed|ing)? to)"
+    r"\s+(?:[\w.'’-]+\s+){0,5}?to\s+(?=[a-z])",
+    re.I,
+)
+
+
+def later_request(text: str, cue_end: int) -> int | None:
+    """Where the content of a request told after a (non-request) cue starts, or ``None``.
+
+    In ``Wang Yi, speaking to Blinken by phone, urged Washington to heed Moscow's concerns``,
+    Moscow is what the request is about, not a party to the call.
+
+    >>> s = "Rome, speaking to Oslo by phone, urged Oslo to consider Vienna's plan."
+    >>> s[later_request(s, s.index(" by")):]
+    "to consider Vienna's plan."
+    """
+    m = _EN_LATER_REQUEST.search(text, cue_end)
+    return m.end() - len("to ") if m else None
+
+
 def meeting_as_talks(text: str, lang: str) -> bool:
     """Is a "meeting" cue in ``text`` a round of delegations or negotiators (``talks``)?"""
     return bool((_DELEGATIONS_EN if lang == "en" else _DELEGATIONS_JA).search(text))

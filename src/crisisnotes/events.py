@@ -220,7 +220,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         mode = "statement"  # a conditional sanctions threat is a warning
     if mode == "meeting" and cuescope.meeting_as_talks(text, lang):
         mode = "talks"  # delegations or negotiators meeting: a negotiation format
-    cut = cuescope.request_complement(text, cue.start, cue.end) if lang == "en" and mode == "statement" else None
+    cut = None if lang != "en" else (cuescope.request_complement(text, cue.start, cue.end) if mode == "statement"
+                                      else cuescope.later_request(text, cue.end))  # fmt: skip
     own = [p for p in parties if cut is None or p.start < cut]  # "urged X to sanction Y": Y is what is asked for
     chosen = cue_parties(text, own, cue.start, cue.end, lang=lang, mode=mode, carried=carried,
                          borrowed=borrowed, lead=same[0].initiator if same else None)  # fmt: skip
