@@ -244,6 +244,12 @@ CASES = [
      en("Spain's foreign minister, speaking to Italy's foreign minister by phone on Thursday, "
         "urged Rome to take Turkey's concerns seriously."),
      {(("ESP", "ITA"), "phone_call", "occurred")}, ("exact", D(2022, 1, 27))),
+    ("ja-parallel-sanctions-are-one-event-per-imposer",
+     ja("カナダは25日、ロシアの銀行3行を対象とする制裁を発表し、オーストラリアも25日、ロシアの議員への制裁を明らかにしました。"),
+     {(("CAN", "RUS"), "sanctions", "occurred"), (("AUS", "RUS"), "sanctions", "occurred")}, ("exact", D(2022, 1, 25))),
+    ("en-joint-sanctions-are-one-event-per-imposer",
+     en("Canada and Australia imposed sanctions on Russia on Thursday."),
+     {(("CAN", "RUS"), "sanctions", "occurred"), (("AUS", "RUS"), "sanctions", "occurred")}, ("exact", D(2022, 1, 27))),
     ("en-negotiators-met-are-talks",
      en("Negotiators from Israel and Spain met in Vienna on Monday."),
      {(("ESP", "ISR"), "talks", "occurred")}, ("exact", D(2022, 1, 24))),

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import cuescope, dates, tense
+from . import parties as party_rules
 from .cues import Cue, CueLexicon
 from .parties import AGAIN, Party, clause_of, cue_parties, distributive, first_person, topic
 
@@ -262,6 +263,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     groups = [list(seen.values())]
     if init is not None and len(seen) > 2 and distributive(text):
         groups = [[seen[init], p] for c, p in seen.items() if c != init]
+    elif mode == "sanctions" and len(seen) > 2 and (target := party_rules.sanctions_target(text, list(seen.values()), lang)):
+        groups = [[p, seen[target]] for c, p in seen.items() if c != target]  # one imposer each
     return [
         _Event(s.post_id, int(s.sentence_id), replace(cue), mode, status, g, when, s.text, part=s.part,
                participants={p.actor_id for p in chosen if p.code in {x.code for x in g}}, initiator=init)

@@ -285,3 +285,33 @@ _DISTRIBUTIVE = re.compile(
 def distributive(text: str) -> bool:
     """Does the sentence report separate bilateral contacts (それぞれ, in a separate call)?"""
     return bool(_DISTRIBUTIVE.search(text))
+
+
+_TARGET_AFTER_JA = re.compile(r"(?:に対する|に対して|に対し|への|を対象|系|の(?:銀行|金融|企業|政府系|富豪|新興財閥|議員|高官|資産|国債|政府債務|輸出|輸入|航空|エネルギー))")
+_TARGET_BEFORE_EN = re.compile(
+    r"\b(?:on|against|targeting|sanction(?:s|ed|ing)?|punish(?:es|ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}$", re.I
+)
+
+
+def sanctions_target(text: str, parties: Sequence[Party], lang: str) -> str | None:
+    """The one party a sanctions sentence with several imposers targets, or ``None``.
+
+    Sanctions are between an imposer and a target; ``the US and Britain sanctioned Russia``
+    is two of them. The target is the party marked as the object (``ロシアに対する制裁``,
+    ``対ロ``, ``ロシアの銀行``, ``sanctions on Russia``, ``Russia's banks``).
+
+    >>> sanctions_target("US and UK imposed sanctions on Russia.", [
+    ...     Party("USA", "usa", 0, 2), Party("GBR", "gbr", 7, 9), Party("RUS", "rus", 31, 37)], "en")
+    'RUS'
+    """
+    found = set()
+    for p in parties:
+        if p.start < 0:
+            continue
+        if lang == "ja":
+            hit = _TARGET_AFTER_JA.match(text, p.end) or text[max(0, p.start - 1) : p.start] == "対"
+        else:
+            hit = _TARGET_BEFORE_EN.search(text[max(0, p.start - 60) : p.start]) or re.match(r"['’]s\b", text[p.end :])
+        if hit:
+            found.add(p.code)
+    return next(iter(found)) if len(found) == 1 else None
