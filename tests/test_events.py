@@ -250,6 +250,10 @@ CASES = [
     ("en-joint-sanctions-are-one-event-per-imposer",
      en("Canada and Australia imposed sanctions on Russia on Thursday."),
      {(("CAN", "RUS"), "sanctions", "occurred"), (("AUS", "RUS"), "sanctions", "occurred")}, ("exact", D(2022, 1, 27))),
+    ("en-second-predicate-and-is-due-is-its-own-clause",
+     en("Italy's prime minister met the Spanish king in Madrid on Tuesday and is due in Lisbon on Thursday "
+        "to meet Portugal's president."),
+     {(("ESP", "ITA"), "meeting", "occurred"), (("ITA", "PRT"), "meeting", "planned")}, None),
     ("en-negotiators-met-are-talks",
      en("Negotiators from Israel and Spain met in Vienna on Monday."),
      {(("ESP", "ISR"), "talks", "occurred")}, ("exact", D(2022, 1, 24))),

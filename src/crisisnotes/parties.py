@@ -51,7 +51,7 @@ _EN_BOUNDARY = re.compile(
     r";|\s[—–]\s|,\s+(?=(?:as|while|after|before|because|although|though|which|who|where|amid|"
     r"warning|saying|adding|but|a day|ahead of|following)\b)|\s(?=as\s+(?:[A-Z]|the\b))"
     r"|,?\s+(?=and\s+(?:will\s+)?(?:warned|warns|said|says|added|urged|vowed|will|would|then|also|later|he|she|they|"
-    r"the|both)\b)"
+    r"the|both|is|are|was|were|has|have|had|plans|planned|flew|travell?ed|heads|headed|went)\b)"
 )
 _FIRST_PERSON_EN = re.compile(r"\b(?:I|We|we|my|My|our|Our)\b")
 _FIRST_PERSON_JA = re.compile(r"私は|私が|われわれ|我々|わが国")
