@@ -46,7 +46,7 @@ _EN_REQUEST_BEFORE = re.compile(
     re.I,
 )
 _EN_REQUEST_CUE = re.compile(r"^(?:urg|ask|call|press|appeal|demand)", re.I)
-_EN_COMPLEMENT = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?to\s+(?=[a-z])")
+_EN_COMPLEMENT = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?to\s+(?=[a-z\"“])")  # a quoted complement too
 _JA_ANAPHORA = re.compile(r"(?:今回の|この|その|同)$")
 _JA_SELF_CONDITION = re.compile(r"^(?:が|は)?(?:実現|開催|実施|行われ)(?:すれば|されれば|した場合|された場合|れば|る場合)")
 _EN_GATHERING_REF = re.compile(

@@ -25,7 +25,7 @@ import pandas as pd
 
 from . import cuescope, dates, tense
 from .cues import Cue, CueLexicon
-from .parties import AGAIN, Party, clause_of, cue_parties, distributive, first_person, topic
+from .parties import AGAIN, Party, clause_of, cue_parties, distributive, first_person, named_pair, topic
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -175,13 +175,13 @@ _REFERENCE = re.compile(
     r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場)"
 )
 _BOTH = re.compile(
-    r"(?:両首脳|両氏|両外相|両大統領|両国|双方|[2-9２-９二三四五]\s*(?:首脳|外相|か国|カ国|ヵ国))(?:は|が|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents)\b|\b[Bb]oth sides\b"
+    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|[2-9２-９二三四五]\s*(?:首脳|外相|か国|カ国|ヵ国)(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents)\b|\b[Bb]oth sides\b"
 )
 _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
 _STRONG_PLAN = re.compile(r"予定|見通し|見込み|方針|調整され|調整して|計画|ことにな[るっ]|意向")
 _PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterday\b|\blast (?:week|month)\b", re.I)
 _EN_PLANNED_BEFORE = re.compile(
-    r"\b(?:(?<!spoke )(?<!spoken )(?<!talked )(?<!wrote )(?<!written )(?<!speaking )(?<!talking )to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
+    r"\b(?:(?<!spoke )(?<!spoken )(?<!talked )(?<!wrote )(?<!written )(?<!speaking )(?<!talking )(?<!on )(?<!flew )(?<!went )(?<!headed )(?<!returned )to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
 )
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
@@ -228,6 +228,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
             if _BOTH.search(text):  # 双方は: the two sides just told, not a topic carried from further back
                 chosen = [p for p in chosen if p in parties]
             chosen = chosen + prev[-1].parties
+    chosen = (named_pair(text, parties, cue.start) if lang == "ja" else []) or chosen  # AとBの首脳会談
     if len({p.code for p in chosen}) < 2:
         return []
     # dating and status look past a quoted name (「NATOロシア理事会」が12日、開かれた)
@@ -273,7 +274,7 @@ def _status(s, text: str, lang: str, cue_end: int, from_pos: int = 0) -> str:
         before = text[max(0, cue_end - 60) : cue_end]
         if _EN_PLANNED_BEFORE.search(before) or re.search(r"\bnext\s+\S+$", before):
             return "planned"
-        if _EN_PAST_CUE.search(text[max(0, cue_end - 30) : cue_end]):
+        if _EN_PAST_CUE.search(text[max(0, cue_end - 50) : cue_end]):
             return "occurred"
         return tense.guess_status(text, cue_end, lang=lang)
     if _JA_PLANNED_AFTER.match(text, cue_end):

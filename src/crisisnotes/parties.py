@@ -50,7 +50,7 @@ _EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", r
 _EN_BOUNDARY = re.compile(
     r";|\s[—–]\s|,\s+(?=(?:as|while|after|before|because|although|though|which|who|where|amid|"
     r"warning|saying|adding|but|a day|ahead of|following)\b)|\s(?=as\s+(?:[A-Z]|the\b))"
-    r"|,?\s+(?=and\s+(?:will\s+)?(?:warned|warns|said|says|added|urged|vowed|will|would|then|also|later|he|she|they|"
+    r"|,?\s+(?=and\s+(?:will\s+)?(?:has|have|had|warned|warns|said|says|added|urged|vowed|will|would|then|also|later|he|she|they|"
     r"the|both)\b)"
 )
 _FIRST_PERSON_EN = re.compile(r"\b(?:I|We|we|my|My|our|Our)\b")
@@ -227,6 +227,37 @@ def _all_counterparts(text: str, chosen: Sequence[Party]) -> bool:
     """Is every party of the clause marked as a counterpart (``Xと``, ``Yとも``, ``Zや``)?"""
     codes = _codes(chosen)
     return bool(codes) and all(any(_COUNTERPART.match(text, p.end) for p in chosen if p.code == c) for c in codes)
+
+
+_PAIR_TAIL = re.compile(r"(?:による|の間の|の間での|の)$")
+_TITLE = re.compile(r"^[\u4e00-\u9fff\u30a0-\u30ffー・]{0,8}$")
+
+
+def named_pair(text: str, parties: Sequence[Party], cue_start: int) -> list[Party]:
+    """The parties listed in the noun phrase right before a Japanese cue, or ``[]``.
+
+    ``AとBの首脳会談``, ``A、B、Cによる協議``: those are the participants, whoever proposes
+    or reports the interaction.
+
+    >>> s = "首相はバイデン大統領とプーチン大統領の首脳会談を提案した"
+    >>> ps = [Party("USA", "biden", 3, 7), Party("RUS", "putin", 11, 15)]
+    >>> sorted(p.code for p in named_pair(s, ps, s.index("首脳会談")))
+    ['RUS', 'USA']
+    """
+    m = _PAIR_TAIL.search(text, 0, cue_start)
+    if not m or m.end() != cue_start:
+        return []
+    pos, out = m.start(), []
+    for p in sorted(parties, key=lambda p: -p.start):
+        if p.end > pos:
+            continue
+        if not _TITLE.match(text[p.end : pos]):
+            break
+        out.append(p)
+        if p.start == 0 or text[p.start - 1] not in "と、・":
+            break
+        pos = p.start - 1
+    return out if len(_codes(out)) >= 2 else []
 
 
 def _codes(ps: Sequence[Party]) -> set[str]:
