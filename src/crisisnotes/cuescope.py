@@ -70,6 +70,7 @@ _JA_NOT_DONE = re.compile(
     r"^(?:は|が|も)?(?:まだ|一度も)?(?:実現|開催|まとめられ|まとめ|まとま|出せ|出さ|発表でき|発表さ|採択さ|採択でき)"
     r"(?:していない|しなかった|されていない|されなかった|されず|せず|ず|ていない|なかった|ない|ません)"
 )
+_JA_THEME = re.compile(r"^(?:ている|ていた|た|る)[^、。]{0,10}?(?:問題|提案|要求|案|件)(?:について|を|は|に|で|をめぐ|を巡)")
 _EN_DEMAND_NOUN = re.compile(
     r"(?:'s|’s|\bits|\btheir|\bhis|\bher|\bthe|\bthese|\bthose|\bsecurity|\bkey|\bmain)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
@@ -120,6 +121,8 @@ def skip_reason(text: str, lang: str, start: int, end: int, mode: str) -> str | 
     if mode == "statement" and lang == "en" and text[start:end].lower().startswith("demand") \
             and _EN_DEMAND_NOUN.search(before[-30:]):  # fmt: skip
         return "noun"  # Moscow's security demands: what is demanded, not an act of demanding
+    if mode == "statement" and lang == "ja" and _JA_THEME.match(after):
+        return "theme"  # Xが求めている問題について: the demand names the theme of another act
     if mode == "phone_call" and _SPEECH.search(text):
         return "speech"
     if mode in ("meeting", "phone_call", "talks", "visit") and _POSSIBLE.search(text):

@@ -25,7 +25,8 @@ import pandas as pd
 
 from . import cuescope, dates, tense
 from .cues import Cue, CueLexicon
-from .parties import AGAIN, Party, clause_of, cue_parties, distributive, first_person, named_pair, topic
+from .parties import AGAIN, Party, clause_of, cue_parties, distributive, first_person, topic
+from .parties import named_pair as listed_before
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -228,7 +229,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
             if _BOTH.search(text):  # 双方は: the two sides just told, not a topic carried from further back
                 chosen = [p for p in chosen if p in parties]
             chosen = chosen + prev[-1].parties
-    chosen = (named_pair(text, parties, cue.start) if lang == "ja" else []) or chosen  # AとBの首脳会談
+    chosen = (listed_before(text, parties, cue.start) if lang == "ja" else []) or chosen  # AとBの首脳会談
     if len({p.code for p in chosen}) < 2:
         return []
     # dating and status look past a quoted name (「NATOロシア理事会」が12日、開かれた)

@@ -210,7 +210,7 @@ def en_clauses(text: str) -> list[tuple[int, int]]:
 
 
 _COORDINATED = re.compile(r"側?(?:と|や|、|・)")
-_COUNTERPART = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:とも|と(?!して|の間|し[てた])|や)")
+_COUNTERPART = re.compile(r"(?:の)?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:とも|と(?!して|の間|し[てた])|や)")
 
 
 def _coordinated(text: str, parties: Sequence[Party], addressed: Sequence[Party]) -> list[Party]:
@@ -230,7 +230,7 @@ def _all_counterparts(text: str, chosen: Sequence[Party]) -> bool:
 
 
 _PAIR_TAIL = re.compile(r"(?:による|の間の|の間での|の)$")
-_TITLE = re.compile(r"^[\u4e00-\u9fff\u30a0-\u30ffー・]{0,8}$")
+_TITLE = re.compile(r"^(?:の)?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,8}$")
 
 
 def named_pair(text: str, parties: Sequence[Party], cue_start: int) -> list[Party]:
