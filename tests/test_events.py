@@ -323,6 +323,79 @@ CASES = [
     ("ja-headline-warning-at-a-planned-summit",
      ja("EUは、中国との首脳会議を来月1日にオンライン形式で開くと発表しました。", head="EU 来月1日に中国と首脳会議 ロシアへの支援けん制へ"),
      {(("CHN", "EU"), "phone_call", "planned")}, ("exact", D(2022, 2, 1))),
+    # general rules found with the second held-out dump (tests/data/README.md); wording of their own
+    ("en-consult-on-a-trip-is-a-meeting",
+     en("The Dutch foreign minister will fly to Oslo on Friday to consult his counterparts from Norway and Sweden."),
+     {(("NLD", "NOR", "SWE"), "meeting", "planned")}, ("exact", D(2022, 1, 28))),
+    ("ja-kyogi-on-a-visit-is-a-meeting",
+     ja("スペインの首相は25日、イタリアを訪れ、ドラギ首相と2時間にわたり協議しました。"),
+     {(("ESP", "ITA"), "meeting", "occurred")}, ("exact", D(2022, 1, 25))),
+    ("ja-coordinated-addressees",
+     ja("イスラエルはスペインとイタリアに対し、説明を示すよう求めている。"),
+     {(("ESP", "ISR", "ITA"), "statement", "occurred")}, ("window", D(2022, 1, 24), D(2022, 1, 26), D(2022, 1, 26))),
+    ("ja-omitted-subject-tomo-kaidan",
+     ja(["イタリアのドラギ首相は25日、スペインの首相と会談しました。",
+         "続いてワルシャワに向かい、ポーランドのドゥダ大統領やリトアニアの外相とも会談する方針です。"]),
+     {(("ESP", "ITA"), "meeting", "occurred"), (("ITA", "LTU", "POL"), "meeting", "planned")}, None),
+    ("ja-numbered-leaders-are-the-parties-told",
+     ja(["スペインの首相は25日、イタリアとポルトガルの首相と会談しました。",
+         "3首脳は会談後、イスラエルに対して自制を求める声明を出しました。"]),
+     {(("ESP", "ITA", "PRT"), "meeting", "occurred"), (("ESP", "ISR", "ITA", "PRT"), "statement", "occurred")}, None),
+    ("ja-named-pair-before-the-cue",
+     ja("スペインの首相は、イタリアの首相とポーランドの大統領の首脳会談を提案し、両者は原則として受け入れました。"),
+     {(("ITA", "POL"), "meeting", "planned")}, None),
+    ("ja-listed-members-with-niyoru",
+     ja("イタリア、スペイン、OSCEによる三者コンタクト・グループの会合が来週開かれる予定です。"),
+     {(("ESP", "ITA", "OSCE"), "talks", "planned")}, ("window", D(2022, 1, 31), D(2022, 2, 6))),
+    ("en-visit-destination-before-carried-topic",
+     en(["Italy's premier spoke by phone with the Canadian prime minister on Monday.",
+         "Mr Draghi is expected to travel to Beijing in the coming weeks."]),
+     {(("CAN", "ITA"), "phone_call", "occurred"), (("CHN", "ITA"), "visit", "planned")}, None),
+    ("en-told-during-a-call-is-held",
+     en("Spain's prime minister told the Italian premier during a phone call on Saturday that both would keep cooperating."),
+     {(("ESP", "ITA"), "phone_call", "occurred")}, ("exact", D(2022, 1, 22))),
+    ("en-quoted-request-complement",
+     en("On Friday, Spain's foreign minister urged Israel to \"step back from Lebanon.\""),
+     {(("ESP", "ISR"), "statement", "occurred")}, ("exact", D(2022, 1, 28))),
+    ("en-on-a-visit-to-is-a-circumstance",
+     en("Speaking on a visit to Sydney on Friday, Spain's foreign minister urged Israel to show restraint."),
+     {(("ESP", "ISR"), "statement", "occurred")}, ("exact", D(2022, 1, 28))),
+    ("ja-noba-hajimete-is-a-reference",
+     ja("スペインとイタリアの首脳が対面で会談するのは3年ぶりとなります。"), set(), None),
+    ("ja-kaidan-not-realised",
+     ja("両国の首脳会談はまだ実現していない。"), set(), None),
+    ("ja-joint-statement-not-agreed",
+     ja("スペインとイタリアの外相は25日、会談したが、共同声明もまとめられなかった。"),
+     {(("ESP", "ITA"), "meeting", "occurred")}, ("exact", D(2022, 1, 25))),
+    ("ja-shuryo-go-is-a-reference",
+     ja(["スペインとイタリアは25日、ローマで協議しました。",
+         "協議の終了後に会見したスペインの外相は、イタリアと協議を続けたいと述べました。"]),
+     {(("ESP", "ITA"), "talks", "occurred")}, ("exact", D(2022, 1, 25))),
+    ("en-noun-demands-is-not-a-statement",
+     en("The Spanish premier told his Italian counterpart in a phone call on Friday that Rome had ignored Madrid's main demands."),
+     {(("ESP", "ITA"), "phone_call", "occurred")}, ("exact", D(2022, 1, 28))),
+    ("en-after-the-named-dialogue-is-a-reference",
+     en("The session came two days after the U.S.-Chinese strategic stability dialogue in Geneva.", head="Arms control"),
+     set(), None),
+    ("en-continue-their-dialogue-is-vague",
+     en("The two leaders agreed on the need to continue their dialogue.", head="Italy, Spain"), set(), None),
+    ("en-flew-on-to-for-talks-is-held",
+     en("Spain's prime minister met Italy's premier in Rome on Monday and then flew on to Warsaw for talks with the Polish president."),
+     {(("ESP", "ITA"), "meeting", "occurred"), (("ESP", "POL"), "meeting", "occurred")}, None),
+    ("en-sanctioning-and-security-assistance",
+     en(["Britain said on Monday it was sanctioning three Belarusian banks.",
+         "Canada said it had given Lithuania an additional $50 million in security assistance."]),
+     {(("BLR", "GBR"), "sanctions", "occurred"), (("CAN", "LTU"), "other", "occurred")}, None),
+    ("en-hyphenated-weapons-and-new-clause",
+     en("Norway has sent anti-tank weapons to Lithuania and has put troops on alert to support NATO's northern flank."),
+     {(("LTU", "NOR"), "other", "occurred")}, None),
+    ("ja-nato-expansion-is-a-theme",
+     ja("OSCEは25日、ウィーンで会合を開き、スペインが北大西洋条約機構（NATO）の東方拡大などを求めている問題について、スペインを交えて協議した。"),
+     {(("ESP", "OSCE"), "talks", "occurred")}, ("exact", D(2022, 1, 25))),
+    ("ja-headline-comma-ends-the-clause",
+     ja("スペインの首相は25日、イタリアを訪れ、首都ローマでドラギ首相と会談しました。",
+        head="西首相がイタリア訪問 ドラギ首相と会談、あすパリへ", date="2022年1月26日"),
+     {(("ESP", "ITA"), "meeting", "occurred")}, ("exact", D(2022, 1, 25))),
 ]  # fmt: skip
 
 
@@ -450,3 +523,17 @@ def test_no_events_for_a_corpus_without_interactions(tmp_path):
                     + "\n東部では戦闘が続いています。\n", encoding="utf-8")  # fmt: skip
     ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
     assert ev.empty and list(ev.columns) == EVENT_COLUMNS
+
+
+def test_orphan_post_counts_yokujitsu_from_its_full_date(tmp_path):
+    """An orphan post has no post date: 翌日 counts from the full date told before it."""
+    dump = tmp_path / "orphan.txt"
+    dump.write_text(
+        "スペインの首相は2022年3月9日夜、ローマでイタリアのドラギ首相と会談しました。\n"
+        "両氏は翌日から始まる協議で、さらに議論を交わす予定です。\n\n"
+        "ウクライナ情勢 https://t.co/Qq00000002\n" + NHK.format("2022年3月12日") + "\n東部では戦闘が続いています。\n",
+        encoding="utf-8",
+    )
+    ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
+    planned = ev[(ev["status"] == "planned") & (ev["mode"] == "talks")]
+    assert len(planned) == 1 and planned["date"].iloc[0].date() == D(2022, 3, 10) and planned["date_exact"].iloc[0]

@@ -11,7 +11,13 @@ the interaction is of another mode than the word suggests:
   ``addressing the summit``);
 - a video or online *speech* to an assembly is not a conversation (``addressed the
   parliament by video link``, ``オンライン形式で演説``): no ``phone_call``;
-- delegations or negotiators meeting are a negotiation format: ``talks``, not ``meeting``.
+- delegations or negotiators meeting are a negotiation format: ``talks``, not ``meeting``;
+- talks held on a trip (``flew to Rome for talks with``, ``…を訪れ、…と協議した``) are an
+  in-person ``meeting``; a conditional sanctions threat is a ``statement`` (:func:`refine_mode`);
+- a trip named as the circumstance of something else (``speaking on a visit to Sydney``,
+  ``訪問先の``), an interaction named as the topic of a comparison (``会談するのは初めて``)
+  or stated as not having happened (``会談は実現していない``, ``声明もまとめられず``), and a
+  demand as a noun (``Moscow's security demands``) state no interaction.
 
 :func:`joins_previous` finds sentences that give a host or mediator an active role in the
 interaction of the sentence before (``X also attended as mediator``, ``opened the session``).
@@ -40,7 +46,7 @@ _EN_REQUEST_BEFORE = re.compile(
     re.I,
 )
 _EN_REQUEST_CUE = re.compile(r"^(?:urg|ask|call|press|appeal|demand)", re.I)
-_EN_COMPLEMENT = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?to\s+(?=[a-z])")
+_EN_COMPLEMENT = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?to\s+(?=[a-z\"“])")  # a quoted complement too
 _JA_ANAPHORA = re.compile(r"(?:今回の|この|その|同)$")
 _JA_SELF_CONDITION = re.compile(r"^(?:が|は)?(?:実現|開催|実施|行われ)(?:すれば|されれば|した場合|された場合|れば|る場合)")
 _EN_GATHERING_REF = re.compile(
@@ -58,6 +64,26 @@ _POSSIBLE = re.compile(r"可能性|排除しない|あり得る|\b(?:is|was|rema
 _JA_SANCTIONS_VALUED = re.compile(r"(?:措置)?(?:に|へ)(?:の)?(?:謝意|感謝)|(?:措置)?を(?:評価|歓迎|称賛)")
 _EN_SANCTIONS_VALUED = re.compile(r"\b(?:thank(?:ed|s)?|welcom(?:ed|es)|prais(?:ed|es))\s+(?:[\w'-]+\s+){0,5}(?:for\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 _DELEGATIONS_JA = re.compile(r"代表団(?:は|が|による|どうし|同士)|交渉団(?:は|が|による)")
+_EN_CIRCUMSTANCE = re.compile(r"\b(?:on|during|while on)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+)?$", re.I)
+_JA_COMPARED = re.compile(r"^(?:する|した|し|が行われる|が行われた)?のは")
+_JA_NOT_DONE = re.compile(
+    r"^(?:は|が|も)?(?:まだ|一度も)?(?:実現|開催|まとめられ|まとめ|まとま|出せ|出さ|発表でき|発表さ|採択さ|採択でき)"
+    r"(?:していない|しなかった|されていない|されなかった|されず|せず|ず|ていない|なかった|ない|ません)"
+)
+_JA_THEME = re.compile(r"^(?:ている|ていた|た|る)[^、。]{0,10}?(?:問題|提案|要求|案|件)(?:について|を|は|に|で|をめぐ|を巡)")
+_EN_DEMAND_NOUN = re.compile(
+    r"(?:'s|’s|\bits|\btheir|\bhis|\bher|\bthe|\bthese|\bthose|\bsecurity|\bkey|\bmain)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+_EN_TRIP = re.compile(
+    r"\b(?:travel(?:s|ed|led|ing|ling)?\s+(?:on\s+)?to|fl(?:ew|y|ies)\s+(?:on\s+)?to|trip\s+to|visit(?:s|ed|ing)?|"
+    r"head(?:s|ed)?\s+to|arriv(?:e|es|ed)\s+in)\b", re.I
+)
+_EN_TRIP_TALKS = re.compile(r"^(?:talks|consult|consults|consulted|consultations?)$", re.I)
+_JA_TRIP = re.compile(r"(?:訪れ|訪問し|入りし|に移動し|に向かい)[^。]*$")
+_CONDITIONAL = re.compile(
+    r"場合|ならば|れば(?![かー])|検討|辞さない|用意がある|可能性|排除し|"
+    r"\bif\b|\bwould\b|\bcould\b|\bshould\b|\bthreat|\bwarn|\bprepared to\b|\bready to\b|\bunless\b", re.I
+)
 _JOIN = re.compile(
     r"同席|加わ|立ち会|仲介役|仲介し|\bmediat(?:e|ed|es|ing|or)\b|"
     r"\b(?:opened|chaired|hosted) the (?:talks|session|negotiations|meeting|round)\b|"
@@ -112,6 +138,15 @@ def skip_reason(text: str, lang: str, start: int, end: int, mode: str) -> str | 
             return "anaphora"
         if _JA_SELF_CONDITION.match(after):
             return "condition"
+    if mode == "visit" and ((lang == "en" and _EN_CIRCUMSTANCE.search(before[-30:])) or after.startswith("先")):
+        return "circumstance"  # on a visit to Sydney, 訪問先の: where something else happened
+    if lang == "ja" and (_JA_COMPARED.match(after) or _JA_NOT_DONE.match(after)):
+        return "reference"  # 会談するのは初めて, 会談は実現していない
+    if mode == "statement" and lang == "en" and text[start:end].lower().startswith("demand") \
+            and _EN_DEMAND_NOUN.search(before[-30:]):  # fmt: skip
+        return "noun"  # Moscow's security demands: what is demanded, not an act of demanding
+    if mode == "statement" and lang == "ja" and _JA_THEME.match(after):
+        return "theme"  # Xが求めている問題について: the demand names the theme of another act
     if mode == "phone_call" and _speech_medium(text, lang, start, end):
         return "speech"
     if mode in ("meeting", "phone_call", "talks", "visit") and _POSSIBLE.search(text):
@@ -160,6 +195,32 @@ def later_request(text: str, cue_end: int) -> int | None:
 def meeting_as_talks(text: str, lang: str) -> bool:
     """Is a "meeting" cue in ``text`` a round of delegations or negotiators (``talks``)?"""
     return bool((_DELEGATIONS_EN if lang == "en" else _DELEGATIONS_JA).search(text))
+
+
+def refine_mode(text: str, lang: str, start: int, end: int, mode: str) -> str:
+    """The mode the cue at ``text[start:end]`` takes in its sentence (GUIDELINES §3, ``mode``).
+
+    A conditional sanctions threat is a warning (``statement``); delegations or negotiators
+    meeting are a negotiation format (``talks``); consultations on a trip (``flew to Rome for
+    talks with``, ``を訪れ、…と協議した``) are an in-person ``meeting``.
+
+    >>> s = "The minister flew to Rome for talks with his counterpart."
+    >>> refine_mode(s, "en", s.index("talks"), s.index(" with"), "talks")
+    'meeting'
+    >>> refine_mode("代表団は会談した。", "ja", 4, 6, "meeting")
+    'talks'
+    """
+    if mode == "sanctions" and _CONDITIONAL.search(text):
+        return "statement"
+    if mode == "meeting" and meeting_as_talks(text, lang):
+        return "talks"
+    if mode == "talks" and not meeting_as_talks(text, lang):
+        surface, before = text[start:end], text[:start]
+        if lang == "en" and _EN_TRIP_TALKS.match(surface) and _EN_TRIP.search(before[-80:]):
+            return "meeting"
+        if lang == "ja" and surface == "協議" and _JA_TRIP.search(before):
+            return "meeting"
+    return mode
 
 
 def joins_previous(text: str) -> bool:

@@ -232,7 +232,7 @@ def _pick(s: str, exprs: list[TimeExpr], cue_start: int | None, status: Status) 
     before = [e for e in pool if e.end <= cue_start]
     if not en and before:
         return before[-1]
-    after = [e for e in pool if e.start >= cue_start]
+    after = [e for e in pool if e.start >= cue_start and (en or "、" not in s[cue_start : e.start])]
     if en and before and after and re.search(r"\band\b", s[before[-1].end : cue_start]):
         return after[0]  # "fly to X on Friday and meet Y on Saturday": the day after the cue's own verb
     return min(pool, key=lambda e: cue_start - e.end if e.end <= cue_start else e.start - cue_start)

@@ -27,6 +27,7 @@ from . import cuescope, dates, tense
 from . import parties as party_rules
 from .cues import Cue, CueLexicon
 from .parties import AGAIN, Party, clause_of, cue_parties, distributive, first_person, topic
+from .parties import named_pair as listed_before
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -38,10 +39,6 @@ EVENT_COLUMNS = [
     "n_sentences",
 ]  # fmt: skip
 CALLS = ("phone_call", "meeting")
-_CONDITIONAL = (
-    r"場合|ならば|れば(?![かー])|検討|辞さない|用意がある|可能性|排除し|"
-    r"\bif\b|\bwould\b|\bcould\b|\bshould\b|\bthreat|\bwarn|\bprepared to\b|\bready to\b|\bunless\b"
-)
 _SPECULATION = r"とみられ|と見られ|可能性がある|\breportedly\b|\bmay have\b"
 
 
@@ -149,7 +146,7 @@ def _post_events(
         if own_topic is not None:
             carried = own_topic
         dated = [e for e in exprs if e.kind in ("explicit", "relative", "weekday") and not cuescope.in_dateline(text, e.start)]
-        if dated and post_date is not None:
+        if dated and (post_date is not None or (dated[0].kind == "explicit" and dated[0].year and dated[0].month)):
             anchor = dates.resolve(dated[0], post_date, status="occurred")
             anchor_topic = carried.code if carried else None
     return _dedupe(events)
@@ -175,22 +172,23 @@ _AGGREGATE = re.compile(
     r"(?:phone calls|calls|meetings|rounds|sessions)\b",
     re.I,
 )
-_OWN_CITIZENS = re.compile(r"自国民|日本人|在留邦人|国民に対し|\bcitizens\b|\bnationals\b", re.I)
+_OWN_CITIZENS = re.compile(r"自国民|日本人|在留邦人|国民に対し|退避するよう|出国するよう|\bcitizens\b|\bnationals\b", re.I)
 _REFERENCE = re.compile(
-    r"^(?:後|の後|のあと|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場)"
+    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場)"
 )
 _BOTH = re.compile(
-    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents)\b|\b[Bb]oth sides\b"
+    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|[2-9２-９二三四五]\s*(?:首脳|外相|か国|カ国|ヵ国)(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents)\b|\b[Bb]oth sides\b"
 )
 _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
 _STRONG_PLAN = re.compile(r"予定|見通し|見込み|方針|調整され|調整して|計画|ことにな[るっ]|意向")
 _PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterday\b|\blast (?:week|month)\b", re.I)
 _EN_PLANNED_BEFORE = re.compile(
-    r"\b(?:(?<!spoke )(?<!spoken )(?<!talked )(?<!wrote )(?<!written )(?<!speaking )(?<!talking )to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
+    r"\b(?:(?<!spoke )(?<!spoken )(?<!talked )(?<!wrote )(?<!written )(?<!speaking )(?<!talking )(?<!on )(?<!flew )(?<!went )(?<!headed )(?<!returned )to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
 )
-_EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+$", re.I)
+_EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
+                           r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
-_EN_PAST_CUE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+$|\b(?:met|spoke|spoken|wrote|held|sent|talked|phoned|visited)\b", re.I)
+_EN_PAST_CUE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+$|\b(?:met|spoke|spoken|wrote|held|sent|talked|phoned|visited|told)\b", re.I)
 _JA_PLANNED_AFTER = re.compile(r"(?:を|の|も)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
 _IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
@@ -216,11 +214,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []  # a requested act, a reference to a told interaction, a speech (cuescope)
     same = [e for e in earlier if e.post_id == s.post_id and e.sentence_id == s.sentence_id]
     borrowed = [p for e in same for p in e.parties]
-    mode = cue.mode
-    if mode == "sanctions" and re.search(_CONDITIONAL, text, re.I):
-        mode = "statement"  # a conditional sanctions threat is a warning
-    if mode == "meeting" and cuescope.meeting_as_talks(text, lang):
-        mode = "talks"  # delegations or negotiators meeting: a negotiation format
+    mode = cuescope.refine_mode(text, lang, cue.start, cue.end, cue.mode)  # threat, delegations, trip
     cut = None if lang != "en" else (cuescope.request_complement(text, cue.start, cue.end) if mode == "statement"
                                       else cuescope.later_request(text, cue.end))  # fmt: skip
     own = [p for p in parties if cut is None or p.start < cut]  # "urged X to sanction Y": Y is what is asked for
@@ -237,6 +231,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
             if _BOTH.search(text):  # 双方は: the two sides just told, not a topic carried from further back
                 chosen = [p for p in chosen if p in parties]
             chosen = chosen + prev[-1].parties
+    chosen = (listed_before(text, parties, cue.start) if lang == "ja" else []) or chosen  # AとBの首脳会談
     if len({p.code for p in chosen}) < 2:
         return []
     # dating and status look past a quoted name (「NATOロシア理事会」が12日、開かれた)
@@ -284,13 +279,13 @@ def _status(s, text: str, lang: str, cue_end: int, from_pos: int = 0) -> str:
         before = text[max(0, cue_end - 60) : cue_end]
         if _EN_PLANNED_BEFORE.search(before) or re.search(r"\bnext\s+\S+$", before):
             return "planned"
-        if _EN_PAST_CUE.search(text[max(0, cue_end - 30) : cue_end]):
+        if _EN_PAST_CUE.search(text[max(0, cue_end - 50) : cue_end]):
             return "occurred"
         return tense.guess_status(text, cue_end, lang=lang)
     if _JA_PLANNED_AFTER.match(text, cue_end):
         return "planned"
     if s.part == "text":  # headline segments are separated by spaces
-        cut = re.search(r"\s", text[cue_end:])
+        cut = re.search(r"[\s、]", text[cue_end:])
         text = text[: cue_end + cut.start()] if cut else text
     lo, hi = clause_of(text, max(0, cue_end - 1), cue_end)
     if _PAST_MARK.search(text[max(lo, from_pos) : cue_end]):

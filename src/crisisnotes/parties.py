@@ -28,10 +28,10 @@ _JA_BOUNDARY = re.compile(
 _TOPIC_TAIL = re.compile(
     r"[）)」』]?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:としては|側は|は(?![かじ])|も(?=、|[\u4e00-\u9fff\u30a0-\u30ff]))"
 )
-_VENUE_JA = re.compile(r"(?:[東西南北]{1,2}部)?(?:で(?!は)|での|にある|の首都|の[\u30a0-\u30ff\u4e00-\u9fffー]{1,8}(?:で(?!は)|での|にある|を訪))")
+_VENUE_JA = re.compile(r"(?:[東西南北]{1,2}部)?(?:で(?!は)|での|にある|の首都|の[\u30a0-\u30ff\u4e00-\u9fffー]{1,8}(?:で(?!は)|での|にある|を訪|に移|に向か|に到着))")
 _CONTEXT_JA = re.compile(
-    r"(?:側?(?:の|への|に|を|で|との)?)(?:情勢|問題|危機|東部|西部|南部|北部|国境|周辺|領内|国内|侵攻|領土|併合|"
-    r"攻撃|紛争|戦闘|国民|経済|市場)|"
+    r"[）)]?(?:側?(?:の|への|に|を|で|との)?)(?:情勢|問題|危機|東部|西部|南部|北部|国境|周辺|領内|国内|侵攻|領土|併合|"
+    r"攻撃|紛争|戦闘|国民|経済|市場|(?:東方)?不?拡大)|"
     r"(?:の)?[\u4e00-\u9fff\u30a0-\u30ff]{0,4}(?:を)?(?:めぐ|巡)(?:り|る|って)"  # ロシア支援めぐり: the theme
 )
 _CONTEXT_EN_AFTER = re.compile(
@@ -209,6 +209,57 @@ def en_clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+_COORDINATED = re.compile(r"側?(?:と|や|、|・)")
+_COUNTERPART = re.compile(r"(?:の)?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:とも|と(?!して|の間|し[てた])|や)")
+
+
+def _coordinated(text: str, parties: Sequence[Party], addressed: Sequence[Party]) -> list[Party]:
+    """Parties coordinated with an addressee (``米国とNATOに対し``): addressed as well."""
+    out: list[Party] = []
+    for p in sorted(parties, key=lambda p: -p.start):
+        m = _COORDINATED.match(text, p.end)
+        if p not in addressed and m and any(q.start == m.end() for q in [*addressed, *out]):
+            out.append(p)
+    return out
+
+
+def _all_counterparts(text: str, chosen: Sequence[Party]) -> bool:
+    """Is every party of the clause marked as a counterpart (``Xと``, ``Yとも``, ``Zや``)?"""
+    codes = _codes(chosen)
+    return bool(codes) and all(any(_COUNTERPART.match(text, p.end) for p in chosen if p.code == c) for c in codes)
+
+
+_PAIR_TAIL = re.compile(r"(?:による|の間の|の間での|の)$")
+_TITLE = re.compile(r"^(?:の)?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,8}$")
+
+
+def named_pair(text: str, parties: Sequence[Party], cue_start: int) -> list[Party]:
+    """The parties listed in the noun phrase right before a Japanese cue, or ``[]``.
+
+    ``AとBの首脳会談``, ``A、B、Cによる協議``: those are the participants, whoever proposes
+    or reports the interaction.
+
+    >>> s = "首相はバイデン大統領とプーチン大統領の首脳会談を提案した"
+    >>> ps = [Party("USA", "biden", 3, 7), Party("RUS", "putin", 11, 15)]
+    >>> sorted(p.code for p in named_pair(s, ps, s.index("首脳会談")))
+    ['RUS', 'USA']
+    """
+    m = _PAIR_TAIL.search(text, 0, cue_start)
+    if not m or m.end() != cue_start:
+        return []
+    pos, out = m.start(), []
+    for p in sorted(parties, key=lambda p: -p.start):
+        if p.end > pos:
+            continue
+        if not _TITLE.match(text[p.end : pos]):
+            break
+        out.append(p)
+        if p.start == 0 or text[p.start - 1] not in "と、・":
+            break
+        pos = p.start - 1
+    return out if len(_codes(out)) >= 2 else []
+
+
 def _codes(ps: Sequence[Party]) -> set[str]:
     return {p.code for p in ps}
 
@@ -244,6 +295,7 @@ def cue_parties(
             parties = [p for p in parties if not _adnominal(text, p, start)]
             chosen = [p for p in chosen if not _adnominal(text, p, start)]
             addressed = [p for p in parties if _ADDRESSEE.match(text, p.end) and not _loose_object(text, p, start)]
+            addressed += _coordinated(text, parties, addressed)
             addressed = _statement_targets(text, addressed, start)
             if addressed:
                 chosen = addressed
@@ -253,6 +305,8 @@ def cue_parties(
             top = subject_of(text, parties, start)
         if top is not None and top not in chosen and (top.start < lo or (mode == "statement" and top.start < start)):
             chosen.append(top)
+        if top is None and carried is not None and mode != "statement" and _all_counterparts(text, chosen):
+            chosen.append(carried)  # (…は)Xの首相やYの大統領とも会談し: the omitted subject is carried
     else:
         spans = en_clauses(text)
         lo, hi = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
@@ -268,12 +322,11 @@ def cue_parties(
         if lead is not None and lead not in _codes(chosen) and _codes(chosen):
             borrowed = [p for p in borrowed if p.code == lead]
         chosen += [p for p in borrowed if p.code not in _codes(chosen)]
-    if carried is not None and len(_codes(chosen)) < 2 and not any(p.code == carried.code for p in chosen):
+    dest = destination(text, start, end, lang) if mode == "visit" else []
+    if carried is not None and len(_codes(chosen) | _codes(dest)) < 2 and not any(p.code == carried.code for p in chosen):
         chosen.append(carried)
     keep = [p for p in chosen if not is_venue(text, p, lang) or (mode == "visit" and p.start > start - 30)]
-    if mode == "visit":
-        keep += destination(text, start, end, lang)
-    return keep
+    return keep + dest
 
 
 _DISTRIBUTIVE = re.compile(
