@@ -537,3 +537,19 @@ def test_orphan_post_counts_yokujitsu_from_its_full_date(tmp_path):
     ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
     planned = ev[(ev["status"] == "planned") & (ev["mode"] == "talks")]
     assert len(planned) == 1 and planned["date"].iloc[0].date() == D(2022, 3, 10) and planned["date_exact"].iloc[0]
+
+
+def test_orphan_post_dates_its_day_references_by_its_own_latest_date(tmp_path):
+    """GUIDELINES §4: an orphan post resolves 先月17日, 10日 against the latest year and month in its text."""
+    dump = tmp_path / "orphan.txt"
+    dump.write_text(
+        "スペインの首相は2022年3月9日、ローマでイタリアのドラギ首相と会談しました。\n"
+        "10日には、ポルトガルの首相もローマを訪れ、ドラギ首相と会談しました。\n"
+        "イタリアは先月17日からウクライナに防空システムの供与を始めています。\n\n"
+        "ウクライナ情勢 https://t.co/Qq00000003\n" + NHK.format("2022年3月12日") + "\n東部では戦闘が続いています。\n",
+        encoding="utf-8",
+    )
+    ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
+    got = {(tuple(p), m, d.date()) for p, m, d, x in zip(ev["parties"], ev["mode"], ev["date"], ev["date_exact"], strict=True) if x}
+    assert (("ITA", "PRT"), "meeting", D(2022, 3, 10)) in got
+    assert (("ITA", "UKR"), "other", D(2022, 2, 17)) in got

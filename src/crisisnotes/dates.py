@@ -28,7 +28,7 @@ import re
 import unicodedata
 
 from crisisnotes import tense
-from crisisnotes.eventdates import EventDate, resolve, resolve_event_date
+from crisisnotes.eventdates import EventDate, orphan_reference, resolve, resolve_event_date
 from crisisnotes.eventdates import Status as Status  # re-exported (moved)
 from crisisnotes.timeexpr import MONTHS, TimeExpr, find_time_expressions, is_year_only
 from crisisnotes.timeexpr import Kind as Kind  # re-exported (moved)
@@ -38,7 +38,7 @@ relation_to_anchor = tense.relation_to_anchor
 
 __all__ = [
     "MONTHS", "DateError", "EventDate", "TimeExpr", "find_time_expressions", "guess_status",
-    "is_year_only", "parse_attribution_date", "relation_to_anchor", "resolve", "resolve_event_date",
+    "is_year_only", "orphan_reference", "parse_attribution_date", "relation_to_anchor", "resolve", "resolve_event_date",
 ]  # fmt: skip
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))

@@ -324,3 +324,27 @@ def resolve_event_date(
     if chosen is not None:
         return resolve(chosen, post_date, status=status, anchor=ref)
     return _by_rule(relation, anchor, status, post_date)
+
+
+def orphan_reference(texts: list[str]) -> dt.date | None:
+    """The date an orphan post (no attribution, no post date) resolves day references against.
+
+    GUIDELINES §4: the latest explicit year and month in its own text. The day returned is
+    that month's last, so a day of that month (``10日``) stays in it and ``先月17日`` is the
+    month before.
+
+    >>> orphan_reference(["首相は2022年2月1日に訪れた。", "10日には会談した。"])
+    datetime.date(2022, 2, 28)
+    >>> orphan_reference(["no date here"]) is None
+    True
+    """
+    found = [
+        (e.year, e.month)
+        for t in texts
+        for e in find_time_expressions(t)
+        if e.kind == "explicit" and e.year and e.month
+    ]
+    if not found:
+        return None
+    year, month = max(found)
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)

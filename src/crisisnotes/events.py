@@ -127,6 +127,7 @@ def _post_events(
     """Events of one post: ``sents`` its sentence rows in order, ``mentions`` its actors by sentence_id."""
     post_date = post["posted_on"]
     post_date = None if pd.isna(post_date) else pd.Timestamp(post_date).date()
+    ref = post_date or dates.orphan_reference([s.norm for s in sents])  # GUIDELINES §4: an orphan's own latest date
     events: list[_Event] = []
     carried: Party | None = None
     anchor: dates.EventDate | None = None
@@ -137,17 +138,18 @@ def _post_events(
         own_topic = topic(text, parties) if lang == "ja" else (parties[0] if parties else None)
         exprs = dates.find_time_expressions(text)
         n_before = len(events)
+        when = post_date if post_date is not None or not exprs else ref  # an orphan dates what its text dates
         if not dates.is_year_only(text):
             for cue in cues.find(text, lang):
-                events += _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
+                events += _cue_event(s, text, lang, cue, parties, carried, speaker, when, anchor,
                                      anchor_topic, own_topic, exprs, events)  # fmt: skip
         if len(events) == n_before and events and cuescope.joins_previous(text):
             events[-1] = cuescope.join_previous(events[-1], parties, int(s.sentence_id), (*CALLS, "talks"))
         if own_topic is not None:
             carried = own_topic
         dated = [e for e in exprs if e.kind in ("explicit", "relative", "weekday") and not cuescope.in_dateline(text, e.start)]
-        if dated and (post_date is not None or (dated[0].kind == "explicit" and dated[0].year and dated[0].month)):
-            anchor = dates.resolve(dated[0], post_date, status="occurred")
+        if dated and (when is not None or (dated[0].kind == "explicit" and dated[0].year and dated[0].month)):
+            anchor = dates.resolve(dated[0], when, status="occurred")
             anchor_topic = carried.code if carried else None
     return _dedupe(events)
 
