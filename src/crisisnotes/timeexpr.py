@@ -241,6 +241,8 @@ def find_time_expressions(sentence: str) -> list[TimeExpr]:
     [('先週', 'window'), ('26日夕', 'explicit')]
     >>> find_time_expressions("ロシアは2014年、クリミアを併合した")
     []
+    >>> [e.surface for e in find_time_expressions("前日の7日に会談した")]
+    ['7日']
     """
     s = _nfkc(sentence)
     found: list[tuple[int, int, int, TimeExpr]] = []
@@ -254,7 +256,10 @@ def find_time_expressions(sentence: str) -> list[TimeExpr]:
     for _, _, _, e in sorted(found, key=lambda f: f[:3]):
         if not out or e.start >= out[-1].end:
             out.append(e)
-    return out
+    # 前日の7日, 翌日の19日: the day named spells out the relative one; it alone dates the sentence
+    return [e for k, e in enumerate(out) if not (
+        e.kind == "relative" and k + 1 < len(out) and out[k + 1].kind == "explicit"
+        and s[e.end : out[k + 1].start] in ("の", "、", "(", "（"))]  # fmt: skip
 
 
 def is_year_only(sentence: str) -> bool:
