@@ -192,6 +192,7 @@ _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
 _EN_PAST_CUE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+$|\b(?:met|spoke|spoken|wrote|held|sent|talked|phoned|visited|told)\b", re.I)
 _JA_PLANNED_AFTER = re.compile(r"(?:を|の|も)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
+_JA_PLANNED_BEFORE = re.compile(r"(?:予定され(?:ている|た)|予定の|開かれる予定の|行われる予定の)[^、。]{0,30}$")  # 24日に予定されている…会談
 _IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
 
@@ -284,7 +285,7 @@ def _status(s, text: str, lang: str, cue_end: int, from_pos: int = 0) -> str:
         if _EN_PAST_CUE.search(text[max(0, cue_end - 50) : cue_end]):
             return "occurred"
         return tense.guess_status(text, cue_end, lang=lang)
-    if _JA_PLANNED_AFTER.match(text, cue_end):
+    if _JA_PLANNED_AFTER.match(text, cue_end) or _JA_PLANNED_BEFORE.search(text, max(0, cue_end - 40), cue_end):
         return "planned"
     if s.part == "text":  # headline segments are separated by spaces
         cut = re.search(r"[\s、]", text[cue_end:])
