@@ -254,6 +254,12 @@ CASES = [
      en("Italy's prime minister met the Spanish king in Madrid on Tuesday and is due in Lisbon on Thursday "
         "to meet Portugal's president."),
      {(("ESP", "ITA"), "meeting", "occurred"), (("ITA", "PRT"), "meeting", "planned")}, None),
+    ("ja-kaidan-dewa-tells-what-was-said",
+     ja(["イタリアのドラギ首相は25日、スペインのサンチェス首相とローマで会談しました。",
+         "会談では、両首脳はフランスやドイツとの連携についても意見を交わしました。"]),
+     {(("ESP", "ITA"), "meeting", "occurred")}, ("exact", D(2022, 1, 25))),
+    ("en-postponed-call-is-no-event",
+     en("Italy's prime minister postponed a call with Spain's prime minister on Thursday."), set(), None),
     ("en-negotiators-met-are-talks",
      en("Negotiators from Israel and Spain met in Vienna on Monday."),
      {(("ESP", "ISR"), "talks", "occurred")}, ("exact", D(2022, 1, 24))),

@@ -48,6 +48,8 @@ _EN_REQUEST_BEFORE = re.compile(
 _EN_REQUEST_CUE = re.compile(r"^(?:urg|ask|call|press|appeal|demand)", re.I)
 _EN_COMPLEMENT = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?to\s+(?=[a-z\"“])")  # a quoted complement too
 _JA_ANAPHORA = re.compile(r"(?:今回の|この|その|同)$")
+_JA_CONTENT_TOPIC = re.compile(r"(?:では|の中で|のなかで|の席で)")
+_JA_CLAUSE_START = re.compile(r"(?:^|[、。「]|によりますと、?|によると、?|また、?|一方、?)$")
 _JA_SELF_CONDITION = re.compile(r"^(?:が|は)?(?:実現|開催|実施|行われ)(?:すれば|されれば|した場合|された場合|れば|る場合)")
 _EN_GATHERING_REF = re.compile(
     r"\b(?:leaders|ministers|officials|envoys|heads of state(?: and government)?)\s+$", re.I
@@ -134,8 +136,8 @@ def skip_reason(text: str, lang: str, start: int, end: int, mode: str) -> str | 
         if mode == "meeting" and _EN_ADDRESSING.search(before[-40:]):
             return "reference"
     else:
-        if _JA_ANAPHORA.search(before):
-            return "anaphora"
+        if _JA_ANAPHORA.search(before) or (_JA_CONTENT_TOPIC.match(after) and _JA_CLAUSE_START.search(before)):
+            return "anaphora"  # この会談で; 会談では…: what was said in an interaction, not a new one
         if _JA_SELF_CONDITION.match(after):
             return "condition"
     if mode == "visit" and ((lang == "en" and _EN_CIRCUMSTANCE.search(before[-30:])) or after.startswith("先")):

@@ -159,7 +159,9 @@ _CANCELLED = re.compile(
     r"^[^、。]{0,12}?(?:を|は|が)?(?:中断|打ち切)|"
     r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s)?|scrapped|postponed|suspend(?:ed|s)?)\b", re.I
 )
-_CANCEL_BEFORE = re.compile(r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s|ling)?|scrap(?:ped)?)\s+(?:\w+\s+){0,3}$", re.I)
+_CANCEL_BEFORE = re.compile(
+    r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s|ling)?|scrap(?:ped)?|postpon(?:e|ed|es|ing)|delay(?:ed|s|ing)?|put off)"
+    r"\s+(?:\w+\s+){0,3}$", re.I)  # fmt: skip
 _NEG_BEFORE = re.compile(
     r"\b(?:reluctant to|refus(?:e|es|ed|ing) to|not to|won't|will not|did not|didn't|does not|doesn't|never|"
     r"could not|couldn't|failed to|unable to)\s+(?:\w+\s+){0,3}$",
