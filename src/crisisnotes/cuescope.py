@@ -199,6 +199,27 @@ def meeting_as_talks(text: str, lang: str) -> bool:
     return bool((_DELEGATIONS_EN if lang == "en" else _DELEGATIONS_JA).search(text))
 
 
+_ONLINE_JA_BEFORE = re.compile(r"(?:オンライン|テレビ会議|ビデオ会議|ウェブ会議)(?:形式|方式|システム)?(?:で|による|を通じて)[^、。]{0,20}$")
+_ONLINE_JA_AFTER = re.compile(r"[^、。]{0,14}?(?:オンライン|テレビ会議|ビデオ会議)(?:形式|方式)?で(?:開|行|実施)")
+_ONLINE_EN = re.compile(r"\b(?:virtual(?:ly)?|by video(?: ?link| ?conference)?|via video(?: ?link)?|videoconference|online)\b", re.I)
+
+
+def _online(text: str, lang: str, start: int, end: int) -> bool:
+    """Is the meeting or talks at ``text[start:end]`` held online (same clause)?
+
+    >>> t = "首相は21日夜、大統領とオンライン形式で首脳会談を行った。"
+    >>> _online(t, "ja", t.index("首脳会談"), t.index("首脳会談") + 4)
+    True
+    >>> t = "The leaders held a virtual meeting on Friday."
+    >>> _online(t, "en", t.index("meeting"), t.index("meeting") + 7)
+    True
+    """
+    if lang == "ja":
+        return bool(_ONLINE_JA_BEFORE.search(text[:start]) or _ONLINE_JA_AFTER.match(text, end))
+    clause = re.split(r"[;:]|,\s+(?:and|but|while|as)\b", text[max(0, start - 60) : end + 30])
+    return any(_ONLINE_EN.search(c) for c in clause if text[start:end] in c)
+
+
 def refine_mode(text: str, lang: str, start: int, end: int, mode: str) -> str:
     """The mode the cue at ``text[start:end]`` takes in its sentence (GUIDELINES §3, ``mode``).
 
@@ -214,6 +235,8 @@ def refine_mode(text: str, lang: str, start: int, end: int, mode: str) -> str:
     """
     if mode == "sanctions" and _CONDITIONAL.search(text):
         return "statement"
+    if mode in ("meeting", "talks") and _online(text, lang, start, end):
+        return "phone_call"  # オンライン形式で首脳会談, a virtual meeting: GUIDELINES' phone_call covers online
     if mode == "meeting" and meeting_as_talks(text, lang):
         return "talks"
     if mode == "talks" and not meeting_as_talks(text, lang):
