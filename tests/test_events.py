@@ -269,6 +269,13 @@ CASES = [
     ("en-virtual-meeting-is-a-call",
      en("Italy's prime minister held a virtual meeting with Spain's prime minister on Thursday."),
      {(("ESP", "ITA"), "phone_call", "occurred")}, ("exact", D(2022, 1, 27))),
+    ("en-warning-beside-a-guest-addresses-the-warned",
+     en("Speaking alongside Spain's prime minister in Rome on Thursday, Italy's prime minister warned Belarus "
+        "of severe consequences."),
+     {(("BLR", "ITA"), "statement", "occurred")}, ("exact", D(2022, 1, 27))),
+    ("ja-warning-at-joint-press-conference-addresses-the-warned",
+     ja("イタリアのドラギ首相は25日、スペインのサンチェス首相との共同記者会見で、ベラルーシに対し緊張を高めないよう警告しました。"),
+     {(("BLR", "ITA"), "statement", "occurred")}, ("exact", D(2022, 1, 25))),
     ("en-negotiators-met-are-talks",
      en("Negotiators from Israel and Spain met in Vienna on Monday."),
      {(("ESP", "ISR"), "talks", "occurred")}, ("exact", D(2022, 1, 24))),

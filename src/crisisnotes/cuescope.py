@@ -220,6 +220,27 @@ def _online(text: str, lang: str, start: int, end: int) -> bool:
     return any(_ONLINE_EN.search(c) for c in clause if text[start:end] in c)
 
 
+_BESIDE_EN = re.compile(
+    r"\b(?:alongside|next to|beside|flanked by|(?:joint |a )?(?:news|press) conference with|standing with|together with)"
+    r"\s+(?:[\w.'’-]+\s+){0,8}?[\w.'’-]+(?=\s*(?:,|\bat\b|\bin\b|\bon\b|\blater\b|$))",
+    re.I,
+)
+_BESIDE_JA = re.compile(r"[^、。]{1,30}?との(?:共同)?(?:記者会見|会見)(?:で|の場で|に臨み)")
+
+
+def beside(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans naming who stood beside a speaker (``Speaking alongside Kyiv's leader``, ``Xとの共同記者会見で``).
+
+    Those named there are present, not addressed: a warning given beside them is aimed elsewhere.
+
+    >>> t = "Speaking alongside the Spanish king, Italy's premier warned Moscow."
+    >>> [t[a:b] for a, b in beside(t, "en")]
+    ['alongside the Spanish king']
+    """
+    rx = _BESIDE_JA if lang == "ja" else _BESIDE_EN
+    return [m.span() for m in rx.finditer(text)]
+
+
 def refine_mode(text: str, lang: str, start: int, end: int, mode: str) -> str:
     """The mode the cue at ``text[start:end]`` takes in its sentence (GUIDELINES §3, ``mode``).
 
