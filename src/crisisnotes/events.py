@@ -26,7 +26,8 @@ import pandas as pd
 from . import cuescope, dates, tense
 from . import parties as party_rules
 from .cues import Cue, CueLexicon
-from .parties import AGAIN, Party, clause_of, cue_parties, distributive, first_person, topic
+from .cuestatus import EN_PLANNED_BEFORE, cue_status
+from .parties import AGAIN, Party, cue_parties, distributive, first_person, topic
 from .parties import named_pair as listed_before
 
 if TYPE_CHECKING:
@@ -184,18 +185,9 @@ _BOTH = re.compile(
     r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|[2-9２-９二三四五]\s*(?:首脳|外相|か国|カ国|ヵ国)(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents)\b|\b[Bb]oth sides\b"
 )
 _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
-_STRONG_PLAN = re.compile(r"予定|見通し|見込み|方針|調整され|調整して|計画|ことにな[るっ]|意向")
-_PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterday\b|\blast (?:week|month)\b", re.I)
-_EN_PLANNED_BEFORE = re.compile(
-    r"\b(?:(?<!spoke )(?<!spoken )(?<!talked )(?<!wrote )(?<!written )(?<!speaking )(?<!talking )(?<!on )(?<!flew )(?<!went )(?<!headed )(?<!returned )to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
-)
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
-_EN_PAST_CUE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+$|\b(?:met|spoke|spoken|wrote|held|sent|talked|phoned|visited|told)\b", re.I)
-_JA_PLANNED_AFTER = re.compile(r"(?:を|の|も)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
-_JA_PLANNED_BEFORE = re.compile(r"(?:予定され(?:ている|た)|予定の|開かれる予定の|行われる予定の)[^、。]{0,30}$")  # 24日に予定されている…会談
-_IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
 
 
@@ -244,8 +236,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     # dating and status look past a quoted name (「NATOロシア理事会」が12日、開かれた)
     q = next((m for m in _QUOTE_NAME.finditer(text) if m.start() < cue.start < m.end()), None)
     c_start, c_end = (q.end(), q.end()) if q else (cue.start, cue.end)
-    status = _status(s, text, lang, c_end, max((e.cue.end for e in same), default=0))
-    if mode == "statement" and (cue.mode == "sanctions" or not _EN_PLANNED_BEFORE.search(before[-40:])):
+    status = cue_status(s.part, text, lang, c_end, max((e.cue.end for e in same), default=0))
+    if mode == "statement" and (cue.mode == "sanctions" or not EN_PLANNED_BEFORE.search(before[-40:])):
         status = "occurred"  # a warning or demand is made now, whatever future it speaks of
     if mode == "statement" and re.search(_SPECULATION, text, re.I):
         return []
@@ -276,31 +268,6 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
 
 def _is_person(p: Party) -> bool:
     return p.actor_id != p.actor_id.lower() or "_" in p.actor_id or len(p.actor_id) > 4
-
-
-def _status(s, text: str, lang: str, cue_end: int, from_pos: int = 0) -> str:
-    """Held or planned: the cue's own clause decides, unless the sentence ends in a plan."""
-    if _IN_PRINCIPLE.search(text):
-        return "planned"
-    if lang != "ja":
-        before = text[max(0, cue_end - 60) : cue_end]
-        if _EN_PLANNED_BEFORE.search(before) or re.search(r"\bnext\s+\S+$", before):
-            return "planned"
-        if _EN_PAST_CUE.search(text[max(0, cue_end - 50) : cue_end]):
-            return "occurred"
-        return tense.guess_status(text, cue_end, lang=lang)
-    if _JA_PLANNED_AFTER.match(text, cue_end) or _JA_PLANNED_BEFORE.search(text, max(0, cue_end - 40), cue_end):
-        return "planned"
-    if s.part == "text":  # headline segments are separated by spaces
-        cut = re.search(r"[\s、]", text[cue_end:])
-        text = text[: cue_end + cut.start()] if cut else text
-    lo, hi = clause_of(text, max(0, cue_end - 1), cue_end)
-    if _PAST_MARK.search(text[max(lo, from_pos) : cue_end]):
-        return "occurred"
-    own = tense.guess_status(text[:hi], cue_end, lang=lang)
-    if own == "planned" or hi >= len(text):
-        return own
-    return "planned" if _STRONG_PLAN.search(text[hi:]) else own
 
 
 def _initiator(text: str, parties: list[Party], carried: Party | None, lang: str,

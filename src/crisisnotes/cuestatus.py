@@ -1,0 +1,55 @@
+"""Held or planned: the status of one interaction cue in its sentence (GUIDELINES §3, ``status``).
+
+The cue's own clause decides (tense, 予定/見通し, "will", "is due to"), unless the sentence
+ends in a plan; "in principle" and 予定されている… before the cue make it planned.
+
+Examples
+--------
+>>> cue_status("body", "両首脳は来週会談する予定です。", "ja", 9)
+'planned'
+>>> t = "The two ministers met in Rome on Friday."
+>>> cue_status("body", t, "en", t.index("met") + 3)
+'occurred'
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import tense
+from .parties import clause_of
+
+_STRONG_PLAN = re.compile(r"予定|見通し|見込み|方針|調整され|調整して|計画|ことにな[るっ]|意向")
+_PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterday\b|\blast (?:week|month)\b", re.I)
+EN_PLANNED_BEFORE = re.compile(
+    r"\b(?:(?<!spoke )(?<!spoken )(?<!talked )(?<!wrote )(?<!written )(?<!speaking )(?<!talking )(?<!on )(?<!flew )(?<!went )(?<!headed )(?<!returned )to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
+)
+_EN_PAST_CUE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+$|\b(?:met|spoke|spoken|wrote|held|sent|talked|phoned|visited|told)\b", re.I)
+_JA_PLANNED_AFTER = re.compile(r"(?:を|の|も)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
+_JA_PLANNED_BEFORE = re.compile(r"(?:予定され(?:ている|た)|予定の|開かれる予定の|行われる予定の)[^、。]{0,30}$")  # 24日に予定されている…会談
+_IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
+
+
+def cue_status(part: str, text: str, lang: str, cue_end: int, from_pos: int = 0) -> str:
+    """Held or planned: the cue's own clause decides, unless the sentence ends in a plan."""
+    if _IN_PRINCIPLE.search(text):
+        return "planned"
+    if lang != "ja":
+        before = text[max(0, cue_end - 60) : cue_end]
+        if EN_PLANNED_BEFORE.search(before) or re.search(r"\bnext\s+\S+$", before):
+            return "planned"
+        if _EN_PAST_CUE.search(text[max(0, cue_end - 50) : cue_end]):
+            return "occurred"
+        return tense.guess_status(text, cue_end, lang=lang)
+    if _JA_PLANNED_AFTER.match(text, cue_end) or _JA_PLANNED_BEFORE.search(text, max(0, cue_end - 40), cue_end):
+        return "planned"
+    if part == "text":  # headline segments are separated by spaces
+        cut = re.search(r"[\s、]", text[cue_end:])
+        text = text[: cue_end + cut.start()] if cut else text
+    lo, hi = clause_of(text, max(0, cue_end - 1), cue_end)
+    if _PAST_MARK.search(text[max(lo, from_pos) : cue_end]):
+        return "occurred"
+    own = tense.guess_status(text[:hi], cue_end, lang=lang)
+    if own == "planned" or hi >= len(text):
+        return own
+    return "planned" if _STRONG_PLAN.search(text[hi:]) else own
