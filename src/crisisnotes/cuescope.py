@@ -241,6 +241,31 @@ def beside(text: str, lang: str) -> list[tuple[int, int]]:
     return [m.span() for m in rx.finditer(text)]
 
 
+_VICTIM_JA = re.compile(r"(?:に|へ)(?:さらに|再び)?(?:侵攻|侵入|入|攻撃|軍事侵攻|進攻)")
+_VICTIM_EN_BEFORE = re.compile(
+    r"\b(?:invad(?:e|es|ed|ing)|attack(?:s|ed|ing)?|into|cross(?:es|ed)? (?:the border (?:of|with|into) )?|border of|incursion into|aggression against)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def conditional_victim(text: str, lang: str, start: int, end: int) -> bool:
+    """Is the party at ``text[start:end]`` the one a warning's condition is about, not its addressee?
+
+    ``ロシアがウクライナに侵攻すれば`` / ``if Russia invades Ukraine``: the warning is aimed at
+    Russia; Ukraine is what the condition speaks of.
+
+    >>> t = "He warned that if Russia invades Ukraine, it will pay."
+    >>> conditional_victim(t, "en", t.index("Ukraine"), t.index("Ukraine") + 7)
+    True
+    >>> t = "ロシアがウクライナに侵攻すれば代償を払うと警告した。"
+    >>> conditional_victim(t, "ja", t.index("ウクライナ"), t.index("ウクライナ") + 5)
+    True
+    """
+    if lang == "ja":
+        return bool(_VICTIM_JA.match(text, end))
+    return bool(_VICTIM_EN_BEFORE.search(text[max(0, start - 40) : start]))
+
+
 def refine_mode(text: str, lang: str, start: int, end: int, mode: str) -> str:
     """The mode the cue at ``text[start:end]`` takes in its sentence (GUIDELINES §3, ``mode``).
 

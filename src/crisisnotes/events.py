@@ -215,8 +215,10 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     cut = None if lang != "en" else (cuescope.request_complement(text, cue.start, cue.end) if mode == "statement"
                                       else cuescope.later_request(text, cue.end))  # fmt: skip
     own = [p for p in parties if cut is None or p.start < cut]  # "urged X to sanction Y": Y is what is asked for
-    if mode == "statement":  # those standing beside the speaker are not addressed
+    if mode == "statement":  # those standing beside the speaker, or invaded in its condition, are not addressed
         own = [p for p in own if not any(a <= p.start < b for a, b in cuescope.beside(text, lang))]
+        kept = [p for p in own if not cuescope.conditional_victim(text, lang, p.start, p.end)]
+        own = kept if len({p.code for p in kept}) >= 2 else own
     chosen = cue_parties(text, own, cue.start, cue.end, lang=lang, mode=mode, carried=carried,
                          borrowed=borrowed, lead=same[0].initiator if same else None)  # fmt: skip
     if _GATHERING.search(cue.surface):
