@@ -62,7 +62,7 @@ _SPEECH = re.compile(
     re.I,
 )
 _DELEGATIONS_EN = re.compile(r"\b(?:delegations?|negotiators|negotiating teams)\b", re.I)
-_POSSIBLE = re.compile(r"可能性|排除しない|あり得る|\b(?:is|was|remains|would be) possible\b|\bpossibility\b", re.I)
+_POSSIBLE = re.compile(r"可能性|排除しない|あり得る|\b(?:is|was|are|were|remains|remain|would be) possible\b|\bpossibility\b", re.I)
 _JA_SANCTIONS_VALUED = re.compile(r"(?:措置)?(?:に|へ)(?:の)?(?:謝意|感謝)|(?:措置)?を(?:評価|歓迎|称賛)")
 _EN_SANCTIONS_VALUED = re.compile(r"\b(?:thank(?:ed|s)?|welcom(?:ed|es)|prais(?:ed|es))\s+(?:[\w'-]+\s+){0,5}(?:for\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 _DELEGATIONS_JA = re.compile(r"代表団(?:は|が|による|どうし|同士)|交渉団(?:は|が|による)")
@@ -264,6 +264,29 @@ def conditional_victim(text: str, lang: str, start: int, end: int) -> bool:
     if lang == "ja":
         return bool(_VICTIM_JA.match(text, end))
     return bool(_VICTIM_EN_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+_TIME_REF_JA = re.compile(
+    r"[^、。「」]{0,24}?(?:との|の)(?:首脳)?(?:協議|会談|交渉|会合|対話|電話会談)"
+    r"(?:を前に|に先立ち|に先立って|を控え|の後|のあと|後に|後、)"
+)
+_TIME_REF_EN = re.compile(
+    r"\b(?:ahead of|before|after|following)\s+(?:[\w.'’-]+\s+){0,6}?(?:talks|meeting|summit|call|visit)"
+    r"\s+(?:with|between)\s+(?:[\w.'’-]+\s*){1,8}?(?=,|$)",
+    re.I,
+)
+
+
+def time_reference_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans naming another interaction only as a time reference (``ロシアとの協議を前に``,
+    ``ahead of talks with Russia,``): the parties named there take no part in the sentence's own cue.
+
+    >>> t = "ロシアとの協議を前に、ウクライナ側と対応をすり合わせた。"
+    >>> [t[a:b] for a, b in time_reference_spans(t, "ja")]
+    ['ロシアとの協議を前に']
+    """
+    rx = _TIME_REF_JA if lang == "ja" else _TIME_REF_EN
+    return [m.span() for m in rx.finditer(text)]
 
 
 def refine_mode(text: str, lang: str, start: int, end: int, mode: str) -> str:

@@ -318,7 +318,8 @@ def resolve_event_date(
         def side(x: int) -> str:
             return "" if mk is None else "p" if mk[1][0] <= x < mk[1][1] else "q"
 
-        if mk is None or side(chosen.start) != side(cue):
+        topic_date = s[max(0, chosen.start - 1) : chosen.start] in ("は", "が") and s[chosen.end : chosen.end + 1] == "、"
+        if not topic_date and (mk is None or side(chosen.start) != side(cue)):  # Xは25日、…を前に: the main clause's date
             occasion = resolve(chosen, post_date, status=status, anchor=ref)
             return _by_rule(relation, occasion, status, post_date)
     if chosen is not None:
