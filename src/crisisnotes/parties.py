@@ -47,6 +47,11 @@ _CONTEXT_EN_BEFORE = re.compile(
 _EN_BETWEEN = re.compile(r"\b(?:border|crossing|frontier)s?\s+between\s+(?:[\w'-]+\s+and\s+)?$", re.I)
 _EN_MILITARY_VERB = re.compile(r"^\s+(?:invaded|attacked|launched (?:its|an|the) (?:invasion|attack|offensive))\b", re.I)
 _EN_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_EN_CITY_COMMA = re.compile(  # a city, then its country (a dateline or an address): the country is a place
+    r"\b(?:Geneva|Brussels|Vienna|Munich|Paris|Berlin|Moscow|Kyiv|Kiev|Minsk|Warsaw|Washington|London|Beijing|Tokyo|"
+    r"Rome|Ankara|Istanbul|Antalya|Helsinki|Oslo|Stockholm|Prague|Budapest|Bucharest|Vilnius|Riga|Tallinn|Madrid|"
+    r"Lisbon|Sochi|Gomel|Lviv|Kharkiv|Odesa|Odessa|New York|Melbourne|Sydney|Seoul),\s+$"
+)
 _EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.I)
 _EN_BOUNDARY = re.compile(
     r";|\s[—–]\s|,\s+(?=(?:as|while|after|before|because|although|though|which|who|where|amid|"
@@ -132,7 +137,8 @@ def is_venue(text: str, p: Party, lang: str) -> bool:
     """Is the party named only as the place (ドイツで, in Switzerland)?"""
     if lang == "ja":
         return bool(_VENUE_JA.match(text, p.end))
-    return bool(_EN_VENUE_BEFORE.search(text[max(0, p.start - 12) : p.start]))
+    before = text[max(0, p.start - 30) : p.start]
+    return bool(_EN_VENUE_BEFORE.search(before[-12:]) or _EN_CITY_COMMA.search(before))  # "Geneva, Switzerland"
 
 
 def destination(text: str, start: int, end: int, lang: str) -> list[Party]:
