@@ -27,7 +27,7 @@ _JA_BOUNDARY = re.compile(
 )
 _TOPIC_TAIL = re.compile(
     r"[）)」』]?(?:の(?=[\u4e00-\u9fff]{1,6}(?:は|も)))?"  # スペインの首相は: a state and a title
-    r"[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:としては|側は|は(?![かじ])|も(?=、|[\u4e00-\u9fff\u30a0-\u30ff]))"
+    r"[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:としては|側は|は(?![かじ])|も(?=、|[\u4e00-\u9fff\u30a0-\u30ff0-9０-９]))"
 )
 _VENUE_JA = re.compile(r"(?:[東西南北]{1,2}部)?(?:で(?!は)|での|にある|の首都|の[\u30a0-\u30ff\u4e00-\u9fffー]{1,8}(?:で(?!は)|での|にある|を訪|に移|に向か|に到着))")
 _CONTEXT_JA = re.compile(
