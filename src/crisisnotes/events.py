@@ -209,6 +209,9 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []  # "held three phone calls", これまで3回: aggregate mentions are not events
     if cuescope.skip_reason(text, lang, cue.start, cue.end, cue.mode):
         return []  # a requested act, a reference to a told interaction, a speech (cuescope)
+    people = {p.actor_id for p in parties if _is_person(p)}
+    if len(people) >= 2 and len({p.code for p in parties}) == 1 and cue.mode in ("meeting", "phone_call", "talks"):
+        return []  # プーチン大統領はラブロフ外相と面会: two officials of one state meet, a domestic act
     same = [e for e in earlier if e.post_id == s.post_id and e.sentence_id == s.sentence_id]
     borrowed = [p for e in same for p in e.parties]
     mode = cuescope.refine_mode(text, lang, cue.start, cue.end, cue.mode)  # threat, delegations, trip
@@ -229,7 +232,9 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         chosen = [p for p in chosen if p.start < cue.start]
     if speaker is not None and first_person(text, lang):
         chosen.append(speaker)
-    if (AGAIN.search(text) or _BOTH.search(text)) and earlier:
+    both = _BOTH.search(text)
+    listed = both is not None and len({p.code for p in parties if p.start < both.start()}) >= 2  # 露、宇、独、仏の4か国は
+    if (AGAIN.search(text) or (both and not listed)) and earlier:
         prev = [e for e in earlier if e.mode == cue.mode] if AGAIN.search(text) else earlier
         if prev:
             if _BOTH.search(text):  # 双方は: the two sides just told, not a topic carried from further back
