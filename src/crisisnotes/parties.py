@@ -178,6 +178,9 @@ def _adnominal(text: str, p: Party, cue_start: int) -> bool:
     return bool(m) and not 0 <= cue_start - m.end() <= 1
 
 
+_CONDITION_SUBJECT = re.compile(r"(?:軍)?(?:が|は)[^、。」]{0,20}?(?:すれば|れば|した場合|する場合|たら|なら)")
+
+
 def _statement_targets(text: str, parties: list[Party], cue_start: int) -> list[Party]:
     """A cue inside a quote (「…呼びかけたい」) addresses only parties marked as addressees there.
 
@@ -308,6 +311,8 @@ def cue_parties(
                 chosen = addressed
             elif len(_codes(chosen) | _codes([top] if top else [])) < 2 and (top is None or lo <= top.start < hi):
                 chosen = _statement_targets(text, list(parties), start)
+            if len(_codes(chosen) | _codes([top] if top else [])) < 2:  # 「ロシアが侵攻すれば…」と警告
+                chosen = chosen + [p for p in parties if _CONDITION_SUBJECT.match(text, p.end)]
         if top is None and mode == "statement":
             top = subject_of(text, parties, start)
         if top is not None and top not in chosen and (top.start < lo or (mode == "statement" and top.start < start)):
