@@ -317,6 +317,10 @@ CASES = [
     ("ja-quoted-warning-addresses-the-subject-of-its-condition",
      ja("イタリアのドラギ首相は25日、「ベラルーシが侵攻すれば、厳しい結果を招く」と警告しました。"),
      {(("BLR", "ITA"), "statement", "occurred")}, ("exact", D(2022, 1, 25))),
+    ("en-threat-of-consequences-without-warn-is-a-statement",
+     en("Italy's prime minister said on Thursday that any Belarusian troops crossing the border would trigger "
+        "a swift and severe response."),
+     {(("BLR", "ITA"), "statement", "occurred")}, ("exact", D(2022, 1, 27))),
     ("en-negotiators-met-are-talks",
      en("Negotiators from Israel and Spain met in Vienna on Monday."),
      {(("ESP", "ISR"), "talks", "occurred")}, ("exact", D(2022, 1, 24))),

@@ -178,6 +178,18 @@ def _adnominal(text: str, p: Party, cue_start: int) -> bool:
     return bool(m) and not 0 <= cue_start - m.end() <= 1
 
 
+_EN_THREAT_BEFORE = re.compile(r"\b(?:if|any|should|unless)\s+(?:the\s+)?$", re.I)
+_EN_THREAT_AFTER = re.compile(
+    r"(?:n|'s|’s)?\s+(?:forces|troops|tanks|army|military)\s+(?:cross|crosses|crossed|crossing|invade|invades|"
+    r"invaded|invading|enter|enters|entered|entering|move|moves|moved|attack|attacks|attacked)\b", re.I
+)
+
+
+def _threat_subject(text: str, p: Party) -> bool:
+    """Is ``p`` the subject of a warning's condition (``if Russia invades``, ``any Russian forces crossing``)?"""
+    return bool(_EN_THREAT_BEFORE.search(text[max(0, p.start - 12) : p.start]) or _EN_THREAT_AFTER.match(text, p.end))
+
+
 _CONDITION_SUBJECT = re.compile(r"(?:軍)?(?:が|は)[^、。」]{0,20}?(?:すれば|れば|した場合|する場合|たら|なら)")
 
 
@@ -295,6 +307,7 @@ def cue_parties(
     counterpart but not ``lead`` (the acting party of that earlier interaction), only
     ``lead`` is borrowed.
     """
+    threat = [p for p in parties if mode == "statement" and lang == "en" and _threat_subject(text, p)]
     parties = [p for p in parties if not is_context(text, p, lang)]
     if lang == "ja":
         lo, hi = clause_of(text, start, end)
@@ -328,6 +341,8 @@ def cue_parties(
         subject = next((p for p in parties if p.start < lo and p.start < spans[0][1]), None)
         if subject is not None:
             chosen.append(subject)
+    if threat and len(_codes(chosen)) < 2:  # "any Russian forces crossing … would trigger": Russia is warned
+        chosen = chosen + [p for p in threat if p.code not in _codes(chosen)]
     if len(_codes(chosen)) < 2 and borrowed:
         # 首相は…と会談し、…Yと会談する: Y is named, the acting party is what is missing;
         # …を訪れ、両国の首脳と会談する: the acting party is there, the destinations are missing
