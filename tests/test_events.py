@@ -321,6 +321,12 @@ CASES = [
      en("Italy's prime minister said on Thursday that any Belarusian troops crossing the border would trigger "
         "a swift and severe response."),
      {(("BLR", "ITA"), "statement", "occurred")}, ("exact", D(2022, 1, 27))),
+    ("en-sat-down-to-a-dinner-is-held",
+     en("Italian and Spanish diplomats sat down to a working dinner in Rome on Thursday."),
+     {(("ESP", "ITA"), "meeting", "occurred")}, ("exact", D(2022, 1, 27))),
+    ("en-is-due-to-meet-is-planned",
+     en("Italy's foreign minister is due to meet Spain's foreign minister on Friday."),
+     {(("ESP", "ITA"), "meeting", "planned")}, ("exact", D(2022, 1, 28))),
     ("en-negotiators-met-are-talks",
      en("Negotiators from Israel and Spain met in Vienna on Monday."),
      {(("ESP", "ISR"), "talks", "occurred")}, ("exact", D(2022, 1, 24))),
