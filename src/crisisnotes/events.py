@@ -265,7 +265,11 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         seen.setdefault(p.code, p)
     init = _initiator(text, parties, carried, lang, seen)
     groups = [list(seen.values())]
-    if init is not None and len(seen) > 2 and distributive(text):
+    joint = _joint_subjects(text, list(seen.values()), lang)
+    if init is not None and len(seen) > 2 and distributive(text) and len(joint) >= 2:
+        # 米国とNATOはそれぞれ…回答: each of the joint subjects with the others
+        groups = [[seen[c], p] for c in joint for d, p in seen.items() if d not in joint]
+    elif init is not None and len(seen) > 2 and distributive(text):
         groups = [[seen[init], p] for c, p in seen.items() if c != init]
     elif mode == "sanctions" and len(seen) > 2 and (target := party_rules.sanctions_target(text, list(seen.values()), lang)):
         groups = [[p, seen[target]] for c, p in seen.items() if c != target]  # one imposer each
@@ -278,6 +282,18 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
 
 def _is_person(p: Party) -> bool:
     return p.actor_id != p.actor_id.lower() or "_" in p.actor_id or len(p.actor_id) > 4
+
+
+def _joint_subjects(text: str, parties: list[Party], lang: str) -> list[str]:
+    """Codes of a coordinated subject (``米国とNATOは``, ``The US and NATO each``), in order."""
+    ps = sorted((p for p in parties if p.start >= 0), key=lambda p: p.start)
+    for a, b in zip(ps, ps[1:], strict=False):
+        gap, tail = text[a.end : b.start], text[b.end : b.end + 16]
+        joined = (re.fullmatch(r"[）)]?(?:と|、|・)", gap) and re.match(r"[（(][^）)]{1,12}[）)]は|は", tail)) if lang == "ja" \
+            else (re.fullmatch(r"\s+and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:each|both|separately)\b", tail))  # fmt: skip
+        if joined and a.code != b.code:
+            return [a.code, b.code]
+    return []
 
 
 def _initiator(text: str, parties: list[Party], carried: Party | None, lang: str,
