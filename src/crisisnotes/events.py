@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from . import cuescope, dates, tense
 from . import parties as party_rules
-from .cues import Cue, CueLexicon
+from .cues import CueLexicon
 from .cuestatus import EN_PLANNED_BEFORE, cue_status
+from .eventmerge import CALLS, Event, dedupe
 from .parties import AGAIN, Party, cue_parties, distributive, first_person, topic
 from .parties import named_pair as listed_before
 
@@ -39,83 +40,7 @@ EVENT_COLUMNS = [
     "cameo", "plover_event", "plover_mode", "initiator", "outlet", "handle", "posted_on",
     "n_sentences",
 ]  # fmt: skip
-CALLS = ("phone_call", "meeting")
 _SPECULATION = r"とみられ|と見られ|可能性がある|\breportedly\b|\bmay have\b"
-
-
-@dataclass
-class _Event:
-    post_id: str
-    sentence_id: int
-    cue: Cue
-    mode: str
-    status: str
-    parties: list[Party]
-    when: dates.EventDate
-    evidence: str
-    part: str = "body"
-    initiator: str | None = None
-    n_sentences: int = 1
-    participants: set[str] = field(default_factory=set)
-
-    @property
-    def codes(self) -> frozenset[str]:
-        return frozenset(p.code for p in self.parties)
-
-
-def _compatible(a: dates.EventDate, b: dates.EventDate) -> bool:
-    """Can two dates describe the same interaction?
-
-    A date that only says "reported in this post" (rule 4) fits any other.
-    """
-    if a.date is None or b.date is None or a.source == "rule:news" or b.source == "rule:news":
-        return True
-    lo_a, hi_a = (a.date, a.date) if a.exact else (a.window_start or a.date, a.window_end or a.date)
-    lo_b, hi_b = (b.date, b.date) if b.exact else (b.window_start or b.date, b.window_end or b.date)
-    return lo_a <= hi_b and lo_b <= hi_a
-
-
-def _rank(d: dates.EventDate) -> int:
-    """How much a date says: exact > a window from the text > "reported in this post" > none."""
-    if d.exact:
-        return 3
-    if d.date is None:
-        return 0
-    return 1 if d.source == "rule:news" else 2
-
-
-def _same(x: _Event, e: _Event) -> bool:
-    """Do ``x`` and ``e`` (same post) report one interaction?"""
-    if x.mode != e.mode:
-        return False
-    a, b = x.codes, e.codes
-    px, pe = _person_ids(x), _person_ids(e)
-    if len(px) >= 2 and len(pe) >= 2 and not (px & pe):
-        return False  # Biden-Putin and Blinken-Lavrov calls on one day are two interactions
-    headline = x.part == "text" or e.part == "text" or x.sentence_id == e.sentence_id
-    if not (a == b or (headline and (a < b or b < a))):
-        return False
-    if x.status != e.status:
-        planned, done = (x, e) if x.status == "planned" else (e, x)
-        if planned.when.date is None or done.when.date is None:
-            return False
-        end = planned.when.window_end or planned.when.date
-        return end <= done.when.date
-    return _compatible(x.when, e.when)
-
-
-def _person_ids(e: _Event) -> set[str]:
-    return {a for a in e.participants if a != a.lower() or "_" in a or len(a) > 3}
-
-
-def _merge(x: _Event, e: _Event) -> _Event:
-    keep = e if _rank(e.when) > _rank(x.when) else x
-    if _rank(e.when) == _rank(x.when):
-        parties = x.parties if len(x.codes) >= len(e.codes) else e.parties
-    else:
-        parties = keep.parties
-    return replace(keep, parties=parties, n_sentences=x.n_sentences + e.n_sentences,
-                   participants=x.participants | e.participants)  # fmt: skip
 
 
 def _post_events(
@@ -124,12 +49,12 @@ def _post_events(
     post: Mapping[str, Any],
     cues: CueLexicon,
     speaker: Party | None,
-) -> list[_Event]:
+) -> list[Event]:
     """Events of one post: ``sents`` its sentence rows in order, ``mentions`` its actors by sentence_id."""
     post_date = post["posted_on"]
     post_date = None if pd.isna(post_date) else pd.Timestamp(post_date).date()
     ref = post_date or dates.orphan_reference([s.norm for s in sents])  # GUIDELINES §4: an orphan's own latest date
-    events: list[_Event] = []
+    events: list[Event] = []
     carried: Party | None = None
     anchor: dates.EventDate | None = None
     anchor_topic: str | None = None
@@ -152,7 +77,7 @@ def _post_events(
         if dated and (when is not None or (dated[0].kind == "explicit" and dated[0].year and dated[0].month)):
             anchor = dates.resolve(dated[0], when, status="occurred")
             anchor_topic = carried.code if carried else None
-    return _dedupe(events)
+    return dedupe(events)
 
 
 _CANCELLED = re.compile(
@@ -192,7 +117,7 @@ _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
 
 
 def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor, anchor_topic,
-               own_topic, exprs, earlier) -> list[_Event]:  # fmt: skip
+               own_topic, exprs, earlier) -> list[Event]:  # fmt: skip
     after, before = text[cue.end :], text[: cue.start]
     cancelled = _CANCELLED.search(after[:30]) or _CANCEL_BEFORE.search(before[-40:])
     if (cancelled and cue.mode not in ("written_message", "statement")) or _OFFER.search(after[:30]):
@@ -274,7 +199,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     elif mode == "sanctions" and len(seen) > 2 and (target := party_rules.sanctions_target(text, list(seen.values()), lang)):
         groups = [[p, seen[target]] for c, p in seen.items() if c != target]  # one imposer each
     return [
-        _Event(s.post_id, int(s.sentence_id), replace(cue), mode, status, g, when, s.text, part=s.part,
+        Event(s.post_id, int(s.sentence_id), replace(cue), mode, status, g, when, s.text, part=s.part,
                participants={p.actor_id for p in chosen if p.code in {x.code for x in g}}, initiator=init)
         for g in groups
     ]  # fmt: skip
@@ -302,45 +227,6 @@ def _initiator(text: str, parties: list[Party], carried: Party | None, lang: str
     top = topic(text, parties) if lang == "ja" else (parties[0] if parties else None)
     top = top or carried
     return top.code if top is not None and top.code in chosen else None
-
-
-def _dedupe(events: list[_Event]) -> list[_Event]:
-    """One event per distinct interaction: merge repeats, fold visits and in-call statements."""
-    out: list[_Event] = []
-    for e in events:
-        for k, x in enumerate(out):
-            if _same(x, e):
-                out[k] = _merge(x, e)
-                break
-        else:
-            out.append(e)
-    calls = [e for e in out if e.mode in CALLS and e.status == "occurred"]
-    contacts = [e for e in out if e.mode in (*CALLS, "talks", "written_message")]
-    phones = [e for e in out if e.mode == "phone_call"]
-    keep = []
-    for e in out:
-        if e.mode in ("talks", "meeting") and any(
-            c.codes == e.codes and c.status == e.status and _compatible(c.when, e.when)
-            and (e.part == "text" or c.sentence_id == e.sentence_id) for c in phones
-        ):  # fmt: skip
-            continue  # 首脳会議 in the headline, オンライン形式で in the body: the body states the medium
-        if e.mode == "statement" and any(
-            e.codes <= c.codes and c.when.date is not None and e.when.date is not None
-            and _compatible(c.when, e.when) for c in calls
-        ):  # fmt: skip
-            continue
-        if e.mode == "statement" and any(
-            c.mode in CALLS and c.status == "planned" and e.codes <= c.codes and c.when.date is not None
-            and e.when.date == c.when.date for c in out
-        ):  # fmt: skip
-            continue  # what is to be said at a scheduled summit is part of it
-        if e.mode == "visit" and any(
-            c.codes == e.codes or (c.sentence_id == e.sentence_id and (c.codes <= e.codes or e.codes <= c.codes))
-            for c in contacts
-        ):
-            continue
-        keep.append(e)
-    return sorted(keep, key=lambda e: (e.sentence_id, e.cue.start))
 
 
 def _speakers(posts: pd.DataFrame, lexicon: Any) -> dict[str, Party]:
