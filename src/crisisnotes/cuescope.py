@@ -67,7 +67,7 @@ _JA_SANCTIONS_VALUED = re.compile(r"(?:措置)?(?:に|へ)(?:の)?(?:謝意|感�
 _EN_SANCTIONS_VALUED = re.compile(r"\b(?:thank(?:ed|s)?|welcom(?:ed|es)|prais(?:ed|es))\s+(?:[\w'-]+\s+){0,5}(?:for\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 _DELEGATIONS_JA = re.compile(r"代表団(?:は|が|による|どうし|同士)|交渉団(?:は|が|による)")
 _EN_CIRCUMSTANCE = re.compile(r"\b(?:on|during|while on)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+)?$", re.I)
-_JA_COMPARED = re.compile(r"^(?:する|した|し|が行われる|が行われた)?のは")
+_JA_COMPARED = re.compile(r"^(?:する|した|し|が行われる|が行われた|を行う|を行った|を開く|を開いた)?のは")
 _JA_NOT_DONE = re.compile(
     r"^(?:は|が|も)?(?:まだ|一度も)?(?:実現|開催|まとめられ|まとめ|まとま|出せ|出さ|発表でき|発表さ|採択さ|採択でき)"
     r"(?:していない|しなかった|されていない|されなかった|されず|せず|ず|ていない|なかった|ない|ません)"

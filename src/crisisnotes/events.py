@@ -107,7 +107,7 @@ _REFERENCE = re.compile(
     r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場)"
 )
 _BOTH = re.compile(
-    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|[2-9２-９二三四五]\s*(?:首脳|外相|か国|カ国|ヵ国)(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents)\b|\b[Bb]oth sides\b"
+    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|[2-9２-９二三四五]\s*(?:首脳|外相|か国|カ国|ヵ国)(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents|countries|governments|nations|states)\b|\b[Bb]oth sides\b"
 )
 _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
