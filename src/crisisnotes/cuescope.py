@@ -147,6 +147,10 @@ def skip_reason(text: str, lang: str, start: int, end: int, mode: str) -> str | 
     if mode == "statement" and lang == "en" and text[start:end].lower().startswith("demand") \
             and _EN_DEMAND_NOUN.search(before[-30:]):  # fmt: skip
         return "noun"  # Moscow's security demands: what is demanded, not an act of demanding
+    if lang == "ja" and mode != "statement" and before.endswith("との") and re.match(r"の[^、。]{1,8}?(?:を|について|をめぐ)", after):
+        return "theme"  # トルコとの対話の進め方を協議: the dialogue is what is discussed
+    if mode == "sanctions" and lang == "ja" and _JA_SANCTIONS_THEME.match(after):
+        return "theme"  # 制裁の詳細には触れなかった: sanctions as a topic, not imposed
     if mode == "statement" and lang == "ja" and _JA_THEME.match(after):
         return "theme"  # Xが求めている問題について: the demand names the theme of another act
     if mode == "phone_call" and _speech_medium(text, lang, start, end):
@@ -241,7 +245,7 @@ def beside(text: str, lang: str) -> list[tuple[int, int]]:
     return [m.span() for m in rx.finditer(text)]
 
 
-_VICTIM_JA = re.compile(r"(?:に|へ)(?:さらに|再び)?(?:侵攻|侵入|入|攻撃|軍事侵攻|進攻)")
+_VICTIM_JA = re.compile(r"(?:に|へ)(?:対して|対し)?(?:さらに|再び|さらなる)?(?:軍事)?(?:侵攻|侵入|入|攻撃|進攻)")
 _VICTIM_EN_BEFORE = re.compile(
     r"\b(?:invad(?:e|es|ed|ing)|attack(?:s|ed|ing)?|into|cross(?:es|ed)? (?:the border (?:of|with|into) )?|border of|incursion into|aggression against)\s+(?:the\s+)?$",
     re.I,
@@ -266,6 +270,8 @@ def conditional_victim(text: str, lang: str, start: int, end: int) -> bool:
     return bool(_VICTIM_EN_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+_JA_SANCTIONS_THEME = re.compile(r"(?:の(?:詳細|内容|中身|範囲|規模|効果)|について|をめぐ|に関し)")
+_THEME_JA = re.compile(r"[^、。「」]{0,12}?との(?:対話|関係|交渉)(?:の[^、。]{1,8}?)?(?=を|について|をめぐ)")
 _TIME_REF_JA = re.compile(
     r"[^、。「」]{0,24}?(?:との|の)(?:首脳)?(?:協議|会談|交渉|会合|対話|電話会談)"
     r"(?:を前に|に先立ち|に先立って|を控え|の後|のあと|後に|後、)"
@@ -277,7 +283,7 @@ _TIME_REF_EN = re.compile(
 )
 
 
-def time_reference_spans(text: str, lang: str) -> list[tuple[int, int]]:
+def time_reference_spans(text: str, lang: str, mode: str = "talks") -> list[tuple[int, int]]:
     """Spans naming another interaction only as a time reference (``ロシアとの協議を前に``,
     ``ahead of talks with Russia,``): the parties named there take no part in the sentence's own cue.
 
@@ -285,8 +291,10 @@ def time_reference_spans(text: str, lang: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in time_reference_spans(t, "ja")]
     ['ロシアとの協議を前に']
     """
-    rx = _TIME_REF_JA if lang == "ja" else _TIME_REF_EN
-    return [m.span() for m in rx.finditer(text)]
+    spans = [m.span() for m in (_TIME_REF_JA if lang == "ja" else _TIME_REF_EN).finditer(text)]
+    if lang == "ja" and mode != "statement":  # ロシアとの対話の進め方を協議: Russia is the theme (a demand addresses it)
+        spans += [m.span() for m in _THEME_JA.finditer(text)]
+    return spans
 
 
 def refine_mode(text: str, lang: str, start: int, end: int, mode: str) -> str:

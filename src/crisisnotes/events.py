@@ -143,7 +143,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     cut = None if lang != "en" else (cuescope.request_complement(text, cue.start, cue.end) if mode == "statement"
                                       else cuescope.later_request(text, cue.end))  # fmt: skip
     own = [p for p in parties if cut is None or p.start < cut]  # "urged X to sanction Y": Y is what is asked for
-    refs = [(a, b) for a, b in cuescope.time_reference_spans(text, lang) if not a <= cue.start < b]
+    refs = [(a, b) for a, b in cuescope.time_reference_spans(text, lang, cue.mode) if not a <= cue.start < b]
     if refs:  # ロシアとの協議を前に、…: a party of the interaction named as a time reference is not this one's
         own = [p for p in own if not any(a <= p.start < b for a, b in refs)]
     if mode == "statement":  # those standing beside the speaker, or invaded in its condition, are not addressed
