@@ -48,6 +48,7 @@ _EN_REQUEST_BEFORE = re.compile(
 _EN_REQUEST_CUE = re.compile(r"^(?:urg|ask|call|press|appeal|demand)", re.I)
 _EN_COMPLEMENT = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?to\s+(?=[a-z\"“])")  # a quoted complement too
 _JA_ANAPHORA = re.compile(r"(?:今回の|この|その|同)$")
+_JA_QUOTED_DEMAND = re.compile(r"[^「」。]{0,10}」(?:を|の)?\s*(?:要求|求め|要請|促)")
 _JA_CONTENT_TOPIC = re.compile(r"(?:では|の中で|のなかで|の席で)")
 _JA_CLAUSE_START = re.compile(r"(?:^|[、。「]|によりますと、?|によると、?|また、?|一方、?)$")
 _JA_SELF_CONDITION = re.compile(r"^(?:が|は)?(?:実現|開催|実施|行われ)(?:すれば|されれば|した場合|された場合|れば|る場合)")
@@ -136,6 +137,8 @@ def skip_reason(text: str, lang: str, start: int, end: int, mode: str) -> str | 
         if mode == "meeting" and _EN_ADDRESSING.search(before[-40:]):
             return "reference"
     else:
+        if mode != "statement" and _JA_QUOTED_DEMAND.match(after):
+            return "requested"  # 米国に「条項ごとの書面回答」要求: the written reply is what is demanded
         if _JA_ANAPHORA.search(before) or (_JA_CONTENT_TOPIC.match(after) and _JA_CLAUSE_START.search(before)):
             return "anaphora"  # この会談で; 会談では…: what was said in an interaction, not a new one
         if _JA_SELF_CONDITION.match(after):
