@@ -48,6 +48,7 @@ _EN_REQUEST_BEFORE = re.compile(
 _EN_REQUEST_CUE = re.compile(r"^(?:urg|ask|call|press|appeal|demand)", re.I)
 _EN_COMPLEMENT = re.compile(r"\s+(?:[\w'-]+\s+){0,5}?to\s+(?=[a-z\"“])")  # a quoted complement too
 _JA_ANAPHORA = re.compile(r"(?:今回の|この|その|同)$")
+_EN_READS = re.compile(r"\b(?:study|studying|studied|studies|examine|examining|read|reading|review|reviewing|respond to|responding to|reply to)\s+(?:the\s+|their\s+|its\s+)?$", re.I)
 _JA_QUOTED_DEMAND = re.compile(r"[^「」。]{0,10}」(?:を|の)?\s*(?:要求|求め|要請|促)")
 _JA_CONTENT_TOPIC = re.compile(r"(?:では|の中で|のなかで|の席で)")
 _JA_CLAUSE_START = re.compile(r"(?:^|[、。「]|によりますと、?|によると、?|また、?|一方、?)$")
@@ -136,7 +137,11 @@ def skip_reason(text: str, lang: str, start: int, end: int, mode: str) -> str | 
             return "reference"
         if mode == "meeting" and _EN_ADDRESSING.search(before[-40:]):
             return "reference"
+        if mode == "written_message" and _EN_READS.search(before[-30:]):
+            return "reference"  # "would study the written replies": a message told before, being read
     else:
+        if re.match(r"を含む", after) or (mode == "sanctions" and re.match(r"[^、。]{0,8}べき", after)):
+            return "theme"  # 平和条約締結交渉を含む日ロ関係; 制裁は…科すべきだと訴え: named, not done
         if mode != "statement" and _JA_QUOTED_DEMAND.match(after):
             return "requested"  # 米国に「条項ごとの書面回答」要求: the written reply is what is demanded
         if _JA_ANAPHORA.search(before) or (_JA_CONTENT_TOPIC.match(after) and _JA_CLAUSE_START.search(before)):

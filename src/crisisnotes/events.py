@@ -94,7 +94,7 @@ _NEG_BEFORE = re.compile(
     re.I,
 )
 _NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)")
-_OFFER = re.compile(r"用意がある|用意があると|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
+_OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
 _REQUESTED = re.compile(r"^[^。、]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
 _AGGREGATE = re.compile(
     r"これまで(?:に)?\s*\d+\s*回|\d+\s*回目?(?:の|に)?わたり|"
