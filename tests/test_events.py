@@ -660,3 +660,18 @@ def test_orphan_post_dates_its_day_references_by_its_own_latest_date(tmp_path):
     got = {(tuple(p), m, d.date()) for p, m, d, x in zip(ev["parties"], ev["mode"], ev["date"], ev["date_exact"], strict=True) if x}
     assert (("ITA", "PRT"), "meeting", D(2022, 3, 10)) in got
     assert (("ITA", "UKR"), "other", D(2022, 2, 17)) in got
+
+
+def test_one_person_meeting_two_counterparts_of_one_state_is_two_meetings(tmp_path):
+    """Blinken with Zelensky, then with Kuleba, the same day: two meetings, not one (persons differ)."""
+    dump = tmp_path / "two.txt"
+    dump.write_text(
+        "米国務長官がキエフ訪問 https://t.co/Tw00000001\n" + NHK.format("2022年1月20日") + "\n"
+        "ブリンケン国務長官は19日、キエフでゼレンスキー大統領と会談しました。\n"
+        "ブリンケン国務長官は19日、クレバ外相とも会談しました。\n",
+        encoding="utf-8",
+    )
+    ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
+    meetings = ev[ev["mode"] == "meeting"]
+    assert len(meetings) == 2
+    assert {tuple(p) for p in meetings["participants"]} >= {("blinken", "zelensky"), ("blinken", "kuleba")}

@@ -39,6 +39,7 @@ class Event:
     initiator: str | None = None
     n_sentences: int = 1
     participants: set[str] = field(default_factory=set)
+    persons: set[tuple[str, str]] = field(default_factory=set)  # (code, actor id) of the persons named
 
     @property
     def codes(self) -> frozenset[str]:
@@ -74,6 +75,10 @@ def same_interaction(x: Event, e: Event) -> bool:
     px, pe = person_ids(x), person_ids(e)
     if len(px) >= 2 and len(pe) >= 2 and not (px & pe):
         return False  # Biden-Putin and Blinken-Lavrov calls on one day are two interactions
+    if x.mode in CALLS and x.persons & e.persons:  # one person in both, then other counterparts of one state:
+        for code in {c for c, _ in x.persons} & {c for c, _ in e.persons}:  # Blinken with Zelensky, then with
+            if not ({a for c, a in x.persons if c == code} & {a for c, a in e.persons if c == code}):  # Kuleba
+                return False
     headline = x.part == "text" or e.part == "text" or x.sentence_id == e.sentence_id
     if not (a == b or (headline and (a < b or b < a))):
         return False
@@ -97,7 +102,7 @@ def merge(x: Event, e: Event) -> Event:
     else:
         parties = keep.parties
     return replace(keep, parties=parties, n_sentences=x.n_sentences + e.n_sentences,
-                   participants=x.participants | e.participants)  # fmt: skip
+                   participants=x.participants | e.participants, persons=x.persons | e.persons)  # fmt: skip
 
 
 def dedupe(events: list[Event]) -> list[Event]:

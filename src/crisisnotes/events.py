@@ -200,7 +200,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         groups = [[p, seen[target]] for c, p in seen.items() if c != target]  # one imposer each
     return [
         Event(s.post_id, int(s.sentence_id), replace(cue), mode, status, g, when, s.text, part=s.part,
-               participants={p.actor_id for p in chosen if p.code in {x.code for x in g}}, initiator=init)
+               participants={p.actor_id for p in chosen if p.code in {x.code for x in g}}, initiator=init,
+               persons={(p.code, p.actor_id) for p in chosen if _is_person(p) and p.code in {x.code for x in g}})
         for g in groups
     ]  # fmt: skip
 
