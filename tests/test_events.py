@@ -681,3 +681,20 @@ def test_one_person_meeting_two_counterparts_of_one_state_is_two_meetings(tmp_pa
     meetings = ev[ev["mode"] == "meeting"]
     assert len(meetings) == 2
     assert {tuple(p) for p in meetings["participants"]} >= {("blinken", "zelensky"), ("blinken", "kuleba")}
+
+
+def test_persons_are_known_by_their_lexicon_kind_not_their_id(tmp_path):
+    """A short person id (duda) is a person and an organisation's (nato) is not: two Polish officials
+    meeting is domestic, and a NATO call does not count NATO as a person."""
+    dump = tmp_path / "kind.txt"
+    dump.write_text(
+        "ワルシャワで協議 https://t.co/Kd00000001\n" + NHK.format("2022年1月26日") + "\n"
+        "イギリスのジョンソン首相は25日、ワルシャワを訪れました。\n"
+        "ポーランドのドゥダ大統領は25日、モラウィエツキ首相と会談しました。\n",
+        encoding="utf-8",
+    )
+    corpus = crisisnotes.load(dump, cache_dir=tmp_path / "c")
+    kinds = dict(zip(corpus.mentions["actor_id"], corpus.mentions["kind"], strict=True))
+    assert kinds.get("duda") == "person"
+    ev = crisisnotes.diplomatic_events(corpus)
+    assert not any(set(p) == {"GBR", "POL"} and m == "meeting" for p, m in zip(ev["parties"], ev["mode"], strict=True))

@@ -92,7 +92,7 @@ def same_interaction(x: Event, e: Event) -> bool:
 
 
 def person_ids(e: Event) -> set[str]:
-    return {a for a in e.participants if a != a.lower() or "_" in a or len(a) > 3}
+    return {a for _, a in e.persons}
 
 
 def merge(x: Event, e: Event) -> Event:

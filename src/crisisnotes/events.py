@@ -134,7 +134,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []  # "held three phone calls", これまで3回: aggregate mentions are not events
     if cuescope.skip_reason(text, lang, cue.start, cue.end, cue.mode):
         return []  # a requested act, a reference to a told interaction, a speech (cuescope)
-    people = {p.actor_id for p in parties if _is_person(p)}
+    people = {p.actor_id for p in parties if p.is_person}
     if len(people) >= 2 and len({p.code for p in parties}) == 1 and cue.mode in ("meeting", "phone_call", "talks"):
         return []  # プーチン大統領はラブロフ外相と面会: two officials of one state meet, a domestic act
     same = [e for e in earlier if e.post_id == s.post_id and e.sentence_id == s.sentence_id]
@@ -176,7 +176,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         status = "occurred"  # a warning or demand is made now, whatever future it speaks of
     if mode == "statement" and re.search(_SPECULATION, text, re.I):
         return []
-    persons = {p.code for p in chosen if p.start >= 0 and _is_person(p)}
+    persons = {p.code for p in chosen if p.start >= 0 and p.is_person}
     if lang == "en" and mode == "talks" and _EN_TALKS_GENERIC.match(cue.surface) and len(persons) >= 2:
         mode = "meeting"  # an in-person ministers' or leaders' meeting even when called "talks"
     relation = tense.relation_to_anchor(text, c_start)
@@ -201,13 +201,9 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     return [
         Event(s.post_id, int(s.sentence_id), replace(cue), mode, status, g, when, s.text, part=s.part,
                participants={p.actor_id for p in chosen if p.code in {x.code for x in g}}, initiator=init,
-               persons={(p.code, p.actor_id) for p in chosen if _is_person(p) and p.code in {x.code for x in g}})
+               persons={(p.code, p.actor_id) for p in chosen if p.is_person and p.code in {x.code for x in g}})
         for g in groups
     ]  # fmt: skip
-
-
-def _is_person(p: Party) -> bool:
-    return p.actor_id != p.actor_id.lower() or "_" in p.actor_id or len(p.actor_id) > 4
 
 
 def _joint_subjects(text: str, parties: list[Party], lang: str) -> list[str]:
@@ -239,7 +235,7 @@ def _speakers(posts: pd.DataFrame, lexicon: Any) -> dict[str, Party]:
     out = {}
     for handle, org in zip(reg["handle"].str.lower(), reg["organisation"], strict=True):
         if org and org in lexicon.actors:
-            out[handle] = Party(lexicon.actors[org]["country"], org, -1, -1)
+            out[handle] = Party(lexicon.actors[org]["country"], org, -1, -1, lexicon.actors[org]["kind"])
     return out
 
 
@@ -260,10 +256,11 @@ def diplomatic_events(corpus: Corpus, *, cues: CueLexicon | None = None) -> pd.D
         by_post.setdefault(row.post_id, []).append(row)
     ments = corpus.mentions
     parties_of: dict[str, dict[int, list[Party]]] = {}
-    for pid, sid, country, aid, start, end in zip(
-        *(ments[c].tolist() for c in ("post_id", "sentence_id", "country", "actor_id", "start", "end")), strict=True
+    for pid, sid, country, aid, start, end, kind in zip(
+        *(ments[c].tolist() for c in ("post_id", "sentence_id", "country", "actor_id", "start", "end", "kind")),
+        strict=True,
     ):  # fmt: skip
-        parties_of.setdefault(pid, {}).setdefault(int(sid), []).append(Party(country, aid, int(start), int(end)))
+        parties_of.setdefault(pid, {}).setdefault(int(sid), []).append(Party(country, aid, int(start), int(end), kind))
     rows = []
     for pid, group in by_post.items():
         post = posts[pid]

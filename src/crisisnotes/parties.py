@@ -76,12 +76,17 @@ _CITY_RX = re.compile("|".join(sorted(map(re.escape, CITIES), key=len, reverse=T
 
 @dataclass(frozen=True)
 class Party:
-    """A party: its code (ISO 3166 alpha-3 or NATO/EU/UN/OSCE/G7) and the actor named."""
+    """A party: its code (ISO 3166 alpha-3 or NATO/EU/UN/OSCE/G7), the actor named and its kind."""
 
     code: str
     actor_id: str
     start: int
     end: int
+    kind: str = ""  # the lexicon's kind: person, state, org
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "person"
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
