@@ -291,12 +291,14 @@ _TIME_REF_EN = re.compile(
 )
 
 
-def time_reference_spans(text: str, lang: str, mode: str = "talks") -> list[tuple[int, int]]:
+def reference_spans(text: str, lang: str, mode: str = "talks") -> list[tuple[int, int]]:
     """Spans naming another interaction only as a time reference (``ロシアとの協議を前に``,
-    ``ahead of talks with Russia,``): the parties named there take no part in the sentence's own cue.
+    ``ahead of talks with Russia,``) or, for a cue other than a statement, as the theme of the
+    consultation (``トルコとの対話の進め方を協議``): the parties named there take no part in the
+    sentence's own cue.
 
     >>> t = "ロシアとの協議を前に、ウクライナ側と対応をすり合わせた。"
-    >>> [t[a:b] for a, b in time_reference_spans(t, "ja")]
+    >>> [t[a:b] for a, b in reference_spans(t, "ja")]
     ['ロシアとの協議を前に']
     """
     spans = [m.span() for m in (_TIME_REF_JA if lang == "ja" else _TIME_REF_EN).finditer(text)]

@@ -143,11 +143,13 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     cut = None if lang != "en" else (cuescope.request_complement(text, cue.start, cue.end) if mode == "statement"
                                       else cuescope.later_request(text, cue.end))  # fmt: skip
     own = [p for p in parties if cut is None or p.start < cut]  # "urged X to sanction Y": Y is what is asked for
-    refs = [(a, b) for a, b in cuescope.time_reference_spans(text, lang, cue.mode) if not a <= cue.start < b]
-    if refs:  # ロシアとの協議を前に、…: a party of the interaction named as a time reference is not this one's
-        own = [p for p in own if not any(a <= p.start < b for a, b in refs)]
-    if mode == "statement":  # those standing beside the speaker, or invaded in its condition, are not addressed
-        own = [p for p in own if not any(a <= p.start < b for a, b in cuescope.beside(text, lang))]
+    # ロシアとの協議を前に、…: a party of an interaction named as a time reference or theme is not this one's;
+    # nor, for a statement, those standing beside the speaker (Speaking alongside X)
+    spans = [(a, b) for a, b in cuescope.reference_spans(text, lang, cue.mode) if not a <= cue.start < b]
+    if mode == "statement":
+        spans += cuescope.beside(text, lang)
+    own = [p for p in own if not any(a <= p.start < b for a, b in spans)]
+    if mode == "statement":  # the state invaded in the warning's condition is not addressed
         kept = [p for p in own if not cuescope.conditional_victim(text, lang, p.start, p.end)]
         own = kept if len({p.code for p in kept}) >= 2 else own
     chosen = cue_parties(text, own, cue.start, cue.end, lang=lang, mode=mode, carried=carried,
@@ -157,12 +159,12 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         chosen = [p for p in chosen if p.start < cue.start]
     if speaker is not None and first_person(text, lang):
         chosen.append(speaker)
-    both = _BOTH.search(text)
+    both, again = _BOTH.search(text), AGAIN.search(text)
     listed = both is not None and len({p.code for p in parties if p.start < both.start()}) >= 2  # 露、宇、独、仏の4か国は
-    if (AGAIN.search(text) or (both and not listed)) and earlier:
-        prev = [e for e in earlier if e.mode == cue.mode] if AGAIN.search(text) else earlier
+    if (again or (both and not listed)) and earlier:
+        prev = [e for e in earlier if e.mode == cue.mode] if again else earlier
         if prev:
-            if _BOTH.search(text):  # 双方は: the two sides just told, not a topic carried from further back
+            if both:  # 双方は: the two sides just told, not a topic carried from further back
                 chosen = [p for p in chosen if p in parties]
             chosen = chosen + prev[-1].parties
     chosen = (listed_before(text, parties, cue.start) if lang == "ja" else []) or chosen  # AとBの首脳会談
