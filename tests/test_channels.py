@@ -221,3 +221,17 @@ def test_export_events_replaces_existing_files(events, tmp_path):
     crisisnotes.export_events(events.iloc[:1], tmp_path / "e")
     assert len((tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["e.csv", "e.jsonl"]
+
+
+def test_export_events_csv_neutralises_formulas(events, tmp_path):
+    """A quoted tweet may start with '=' or '@': the CSV must not hand a spreadsheet a formula."""
+    evil = events.copy()
+    evil.loc[evil.index[0], "evidence"] = '=HYPERLINK("http://x.example","click")'
+    evil.loc[evil.index[1], "evidence"] = "@nhk_news 会談"
+    paths = crisisnotes.export_events(evil, tmp_path / "events")
+    csv = pd.read_csv(paths["csv"])
+    assert csv.loc[0, "evidence"] == "'" + evil.loc[evil.index[0], "evidence"]
+    assert csv.loc[1, "evidence"] == "'@nhk_news 会談"
+    assert csv.loc[2, "evidence"] == evil.loc[evil.index[2], "evidence"]  # ordinary text unchanged
+    first = json.loads(paths["jsonl"].read_text(encoding="utf-8").splitlines()[0])
+    assert first["event_text"].startswith("=HYPERLINK")  # the JSONL keeps the exact text

@@ -278,12 +278,12 @@ def format_table(df: pd.DataFrame, n: int = 50) -> str:
 
 def report_candidates(corpus: Corpus, *, min_count: int = 1, csv: Path | None = None, n: int = 50) -> int:  # fmt: skip
     """Print the top ``n`` candidates as a table; write all of them to ``csv`` (atomically)."""
-    from .store import atomic_write_text
+    from .store import atomic_write_text, csv_text
 
     df = actor_candidates(corpus, min_count=min_count)
     if csv is not None:
         Path(csv).parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(csv, df.to_csv(index=False))
+        atomic_write_text(csv, csv_text(df))
     if len(df):
         print(format_table(df, n))
     print(f"candidates: {len(df)} found, {min(n, len(df))} shown" + (f"; all -> {csv}" if csv else ""))  # fmt: skip

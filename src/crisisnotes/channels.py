@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .store import atomic_write_text
+from .store import atomic_write_text, csv_text
 
 CHANNEL_COLUMNS = [
     "channel_id", "channel", "parties", "mode", "status", "date", "date_exact", "window_start",
@@ -139,7 +139,7 @@ def export_events(events: pd.DataFrame, stem: str | Path) -> dict[str, Path]:
     for col in ("participants", "parties"):
         if col in flat:
             flat[col] = flat[col].map(lambda v: ";".join(v))
-    atomic_write_text(stem.with_suffix(".csv"), flat.to_csv(index=False))
+    atomic_write_text(stem.with_suffix(".csv"), csv_text(flat))
     lines = []
     for r in events.itertuples(index=False):
         parties = list(r.parties)

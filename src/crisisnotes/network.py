@@ -275,7 +275,7 @@ def export_graph(G: nx.Graph, stem: str | Path, *, sentences: pd.DataFrame | Non
     """
     import networkx as nx
 
-    from .store import atomic_write_text
+    from .store import atomic_write_text, csv_text
 
     stem = Path(stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
@@ -295,6 +295,6 @@ def export_graph(G: nx.Graph, stem: str | Path, *, sentences: pd.DataFrame | Non
         out[ext] = path
     table = edge_evidence(G, sentences) if sentences is not None else nx.to_pandas_edgelist(H)
     csv_path = stem.with_name(f"{stem.name}-edges.csv")
-    atomic_write_text(csv_path, table.to_csv(index=False))
+    atomic_write_text(csv_path, csv_text(table))
     out["csv"] = csv_path
     return out

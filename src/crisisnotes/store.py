@@ -80,6 +80,33 @@ def sha256_file(path: str | Path, *, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(df: pd.DataFrame) -> str:
+    """``df`` as CSV text, safe to open in a spreadsheet.
+
+    A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return would be run as a formula by Excel or LibreOffice (CSV injection:
+    a quoted tweet can start with ``=HYPERLINK(...)``); such cells get a leading
+    apostrophe, which spreadsheets hide and which marks the cell as text. Numbers
+    and dates are written unchanged. Read the file back with pandas and strip the
+    apostrophe, or use the Parquet/JSONL exports, for the exact text.
+
+    >>> print(csv_text(pd.DataFrame({"text": ["=1+1", "ok"], "n": [-1, 2]})), end="")
+    text,n
+    '=1+1,-1
+    ok,2
+    """
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+            )
+    return out.to_csv(index=False)
+
+
 def atomic_write_text(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename."""
     path = Path(path)
