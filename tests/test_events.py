@@ -698,3 +698,68 @@ def test_persons_are_known_by_their_lexicon_kind_not_their_id(tmp_path):
     assert kinds.get("duda") == "person"
     ev = crisisnotes.diplomatic_events(corpus)
     assert not any(set(p) == {"GBR", "POL"} and m == "meeting" for p, m in zip(ev["parties"], ev["mode"], strict=True))
+
+
+def _one_post_events(tmp_path, body: str, attribution: str, headline: str = "見出し") -> set[tuple]:
+    dump = tmp_path / "seg.txt"
+    dump.write_text(f"{headline} https://t.co/Sg00000001\n{attribution}\n{body}\n", encoding="utf-8")
+    ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
+    return {(tuple(p), m, s, d.date() if x else None)
+            for p, m, s, d, x in zip(ev["parties"], ev["mode"], ev["status"], ev["date"], ev["date_exact"], strict=True)}  # fmt: skip
+
+
+def test_one_sentence_telling_three_dated_gatherings_gives_three_events(tmp_path):
+    """10日に…、12日には…AとBの理事会が、13日には…の会合が: each occasion its own parties and day."""
+    got = _one_post_events(
+        tmp_path,
+        "来月の日程について、米ロの対話は10日にジュネーブで開かれる予定で、12日にはブリュッセルで"
+        "NATOとロシアの理事会が、13日にはロシアも加わるOSCEの会合がそれぞれ開かれる見通しです。",
+        NHK.format("2021年12月28日"),
+    )
+    assert (("RUS", "USA"), "talks", "planned", D(2022, 1, 10)) in got
+    assert (("NATO", "RUS"), "talks", "planned", D(2022, 1, 12)) in got
+    assert (("OSCE", "RUS"), "talks", "planned", D(2022, 1, 13)) in got
+
+
+def test_english_sentence_of_dated_segments_splits_at_connectors(tmp_path):
+    """"meet on Jan. 10, to be followed by X-Y talks on Jan. 12": the second occasion is X and Y's."""
+    got = _one_post_events(
+        tmp_path,
+        "Envoys of Russia and the United States are due to meet on Jan. 10, to be followed by "
+        "Russia-NATO talks in Brussels on Jan. 12.",
+        "— Reuters (@Reuters) January 3, 2022",
+        headline="Diplomacy week",
+    )
+    assert (("RUS", "USA"), "meeting", "planned", D(2022, 1, 10)) in got or (("RUS", "USA"), "talks", "planned", D(2022, 1, 10)) in got
+    assert (("NATO", "RUS"), "talks", "planned", D(2022, 1, 12)) in got
+    assert not any(p == ("NATO", "RUS", "USA") for p, *_ in got)
+
+
+def test_subject_of_the_first_segment_acts_in_a_comitative_later_one(tmp_path):
+    """Xが19日、Aと会談し、20日にはB、C、Dの外相と協議: X meets A on the 19th, consults B-D on the 20th."""
+    got = _one_post_events(
+        tmp_path,
+        "米国務省は18日、ブリンケン国務長官が明日、キエフでゼレンスキー大統領と会談し、"
+        "20日にはベルリンで英仏独の外相と協議すると発表した。",
+        NHK.format("2022年1月18日"),
+    )
+    assert (("UKR", "USA"), "meeting", "planned", D(2022, 1, 19)) in got
+    assert any(p == ("DEU", "FRA", "GBR", "USA") and d == D(2022, 1, 20) for p, m, s, d in got)
+    assert not any(p == ("DEU", "FRA", "GBR", "UKR", "USA") for p, *_ in got)
+
+
+def test_a_shared_visit_verb_gives_one_visit_per_dated_destination(tmp_path):
+    """Xは14日にA市、15日にB市を訪れる予定: two visits, each to its own city's state on its own day."""
+    got = _one_post_events(tmp_path, "ショルツ首相は14日にキエフ、15日にモスクワを訪れる予定だ。", NHK.format("2022年2月11日"))
+    assert (("DEU", "UKR"), "visit", "planned", D(2022, 2, 14)) in got
+    assert (("DEU", "RUS"), "visit", "planned", D(2022, 2, 15)) in got
+
+
+def test_the_report_day_before_a_dated_interaction_is_not_a_segment(tmp_path):
+    """Xは27日、Yが26日に届けた書面回答について…述べた: one occasion, the reply, with X a party."""
+    got = _one_post_events(
+        tmp_path,
+        "ロシアのラブロフ外相は27日、米国が26日に届けた書面回答について、前向きな答えはなかったと述べた。",
+        NHK.format("2022年1月27日"),
+    )
+    assert (("RUS", "USA"), "written_message", "occurred", D(2022, 1, 26)) in got

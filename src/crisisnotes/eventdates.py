@@ -208,8 +208,8 @@ _REPORT = re.compile(r"\b(?:said|says|announced|told|stated|confirmed|agreed|dec
 
 def _dates_the_report(s: str, e: TimeExpr, cue_start: int, en: bool) -> bool:
     """A planned cue in a reported clause; ``e`` dates the report (外相は27日、…同意したと述べた)."""
-    if e.end > cue_start:
-        return False
+    if e.end > cue_start or (e.kind == "relative" and e.offset > 0):
+        return False  # 明日 or 来週 dates what is to come, not the report
     if en:
         return bool(_REPORT.search(s, max(0, e.start - 12), cue_start))
     return s[e.end : e.end + 1] == "、" and tense.main_status(s) == "occurred"
@@ -262,6 +262,7 @@ def resolve_event_date(
     cue_start: int | None = None,
     anchor: EventDate | None = None,
     relation: Literal["same", "antecedent", "consequent", "news"] | None = None,
+    span: tuple[int, int] | None = None,
 ) -> EventDate:
     """Date the event whose cue starts at ``cue_start`` in ``sentence`` (GUIDELINES §4).
 
@@ -283,6 +284,9 @@ def resolve_event_date(
         翌日/前日/翌週/N週間後 count from when the sentence has no explicit day of its own.
     relation : {"same", "antecedent", "consequent", "news"}, optional
         From :func:`~crisisnotes.tense.relation_to_anchor` or the caller.
+    span : (int, int), optional
+        The cue's dated segment (:func:`~crisisnotes.cuesegments.dated_segments`) in a
+        sentence telling several occasions: the expression is picked from it.
 
     Returns
     -------
@@ -304,7 +308,9 @@ def resolve_event_date(
     """
     s = _nfkc(sentence)
     exprs = find_time_expressions(s)
-    chosen = _pick(s, exprs, cue_start, status)
+    inside = [e for e in exprs if span is not None and span[0] <= e.start < span[1]
+              and e.kind in ("explicit", "relative", "weekday")]  # the segment's own day
+    chosen = _pick(s, inside or exprs, cue_start, status)
     others = [e for e in exprs if e is not chosen and e.kind == "explicit" and e.ref == "post"]
     # an explicit day before the chosen expression dates the occasion it counts from
     # (26日、…協議を開き、2週間後に再び協議): that occasion has happened

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from . import cuescope, dates, tense
+from . import cuescope, cuesegments, dates, tense
 from . import parties as party_rules
 from .cues import CueLexicon
 from .cuestatus import EN_PLANNED_BEFORE, cue_status
@@ -66,9 +66,13 @@ def _post_events(
         n_before = len(events)
         when = post_date if post_date is not None or not exprs else ref  # an orphan dates what its text dates
         if not dates.is_year_only(text):
-            for cue in cues.find(text, lang):
+            segs = cuesegments.dated_segments(text, lang, exprs)  # 10日に…、12日には…: one occasion each
+            found = cues.find(text, lang)
+            found = sorted(found + cuesegments.elided_cues(text, lang, segs, found, parties), key=lambda c: c.start)
+            segs = cuesegments.merge_empty(segs, found)
+            for cue in found:
                 events += _cue_event(s, text, lang, cue, parties, carried, speaker, when, anchor,
-                                     anchor_topic, own_topic, exprs, events)  # fmt: skip
+                                     anchor_topic, own_topic, exprs, events, segs)  # fmt: skip
         if len(events) == n_before and events and cuescope.joins_previous(text):
             events[-1] = cuescope.join_previous(events[-1], parties, int(s.sentence_id), (*CALLS, "talks"))
         if own_topic is not None:
@@ -117,7 +121,10 @@ _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
 
 
 def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor, anchor_topic,
-               own_topic, exprs, earlier) -> list[Event]:  # fmt: skip
+               own_topic, exprs, earlier, segs=((0, 1 << 30),)) -> list[Event]:  # fmt: skip
+    span = cuesegments.segment_of(segs, cue.start) if len(segs) > 1 else None
+    if span is not None:
+        parties = cuesegments.segment_parties(text, lang, segs, parties, cue.start, exprs)
     after, before = text[cue.end :], text[: cue.start]
     cancelled = _CANCELLED.search(after[:30]) or _CANCEL_BEFORE.search(before[-40:])
     if (cancelled and cue.mode not in ("written_message", "statement")) or _OFFER.search(after[:30]):
@@ -154,6 +161,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         own = kept if len({p.code for p in kept}) >= 2 else own
     chosen = cue_parties(text, own, cue.start, cue.end, lang=lang, mode=mode, carried=carried,
                          borrowed=borrowed, lead=same[0].initiator if same else None)  # fmt: skip
+    if span is not None:  # a city of destination in another dated segment is that occasion's
+        chosen = [p for p in chosen if p.actor_id not in party_rules.CITIES or span[0] <= p.start < span[1]]
     if _GATHERING.search(cue.surface):
         # 日米豪印の首脳会合, G7外相会合: the members are named before the gathering's name
         chosen = [p for p in chosen if p.start < cue.start]
@@ -186,7 +195,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if relation is None and not exprs and anchor is not None and same_speaker:
         relation = "same"
     when = dates.resolve_event_date(text, post_date, status=status, cue_start=c_start,
-                                    anchor=anchor, relation=relation)  # fmt: skip
+                                    anchor=anchor, relation=relation, span=span)  # fmt: skip
     seen: dict[str, Party] = {}
     for p in chosen:
         seen.setdefault(p.code, p)

@@ -1,0 +1,163 @@
+"""Dated segments: one sentence that tells several occasions, each on its own day.
+
+News packs a week of diplomacy into one sentence: 米ロの対話は10日に開かれる予定で、
+12日にはNATOとロシアの理事会が、13日にはOSCEの会合が開かれる; "are due to meet on
+Jan. 10, to be followed by Russia-NATO talks on Jan. 12 and a session at the OSCE on
+Jan. 13". GUIDELINES §3 count each occasion as its own event, dated by its own day.
+
+:func:`dated_segments` cuts such a sentence at the clause boundary between two day
+expressions (Japanese: the last 、 before a day that opens a clause, 、12日には;
+English: the last clause connector between two days, ``, to be followed by``,
+``and held``, ``, before``). An interaction cue then takes its parties and its date
+from its own segment (:func:`segment_parties`), and a segment that names two parties
+and a gathering but no interaction word of its own (…とロシアの理事会が、) gets
+the talks its sibling segments share (:func:`elided_cues`).
+
+Examples
+--------
+>>> from crisisnotes.timeexpr import find_time_expressions as f
+>>> s = "米ロの対話は10日に開かれ、12日にはNATOとロシアの理事会が開かれる。"
+>>> [s[a:b] for a, b in dated_segments(s, "ja", f(s))]
+['米ロの対話は10日に開かれ', '、12日にはNATOとロシアの理事会が開かれる。']
+>>> s = "He visited Kyiv on Wednesday and held talks in Berlin on Thursday."
+>>> [s[a:b] for a, b in dated_segments(s, "en", f(s))]
+['He visited Kyiv on Wednesday', ' and held talks in Berlin on Thursday.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .cues import Cue
+
+_DAY_KINDS = ("explicit", "relative", "weekday")
+_JA_OPENS = re.compile(r"(?:翌|同|前日の|翌日の)?$")  # 、翌20日には
+_JA_DAY_ROLE = re.compile(r"(?:に(?:は|も)?|には|、|から|まで)")  # 12日には, 10日に: dates a clause, not 26日の会談後
+_EN_CONNECTOR = re.compile(
+    r",\s*(?:and(?:\s+then)?|then|before|after which|to be followed by|followed by|while)\b"
+    r"|\s(?:and(?:\s+then)?|then|before)\s+(?=[a-z])"
+    r"|;"
+)
+_JA_GATHERING = re.compile(r"(?<![電])(?:理事会|会合|会議)(?:が|は|を|も|と|、)")
+_EN_GATHERING = re.compile(r"\b(?:session|council|convenes?|convened|summit)\b", re.I)
+_TALKS = {"ja": ("046", "CONSULT", "multilateral"), "en": ("046", "CONSULT", "multilateral")}
+_SHARED = ("visit",)
+_ENDS_WITH_PLACE = re.compile(r"\d+日(?:に|には)?(?:[\u30a0-\u30ffー・]{2,12}|[\u4e00-\u9fff]{2,4})$")
+_WITH_JA = re.compile(r"と(?:の)?[^、。とのが]{0,4}$")  # 英仏独の外相と協議, not NATOとロシアの理事会
+_WITH_EN = re.compile(r"\bwith\b", re.I)
+
+
+def _days(text: str, exprs: Sequence[Any], lang: str) -> list[Any]:
+    out = []
+    for e in exprs:
+        if e.kind not in _DAY_KINDS or (e.day is None and e.kind == "explicit"):
+            continue
+        if re.match(r"\s*【[^】]{0,30}】", text) and e.start < text.index("】"):
+            continue  # a dateline dates the report
+        if lang == "ja" and not _JA_DAY_ROLE.match(text, e.end):
+            continue
+        out.append(e)
+    return out
+
+
+def dated_segments(text: str, lang: str, exprs: Sequence[Any]) -> list[tuple[int, int]]:
+    """Spans of ``text`` that each tell one dated occasion; ``[(0, len(text))]`` if it tells at most one.
+
+    ``exprs`` are the sentence's time expressions (:func:`~crisisnotes.timeexpr.find_time_expressions`).
+    Two days with no clause boundary between them (28日と3日に会談) stay in one segment.
+    """
+    days = _days(text, exprs, lang)
+    cuts: list[int] = []
+    for a, b in zip(days, days[1:], strict=False):
+        gap = text[a.end : b.start]
+        if lang == "ja":
+            k = gap.rfind("、")
+            if k < 0 or len(gap) - k - 1 > 10 or not _JA_OPENS.search(gap[k + 1 :]):
+                continue
+            cuts.append(a.end + k)
+        else:
+            ms = list(_EN_CONNECTOR.finditer(gap))
+            if ms:
+                cuts.append(a.end + ms[-1].start())
+    if not cuts:
+        return [(0, len(text))]
+    bounds = [0, *cuts, len(text)]
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
+def merge_empty(segments: Sequence[tuple[int, int]], cues: Sequence[Cue]) -> list[tuple[int, int]]:
+    """``segments`` with a leading segment that holds no cue joined to the next.
+
+    A first day with no interaction of its own dates the report, and its parties are the
+    speaker (ラブロフ外相は27日、米国が26日に届けた回答について…: one occasion, the reply).
+    A later segment without a cue keeps its parties to itself (…on Wednesday, and Russia
+    will face the OSCE on Thursday).
+
+    >>> merge_empty([(0, 5), (5, 9), (9, 12)], [Cue(6, 8, "会談", "meeting", "", "", "")])
+    [(0, 9), (9, 12)]
+    """
+    if len(segments) < 2 or any(segments[0][0] <= c.start < segments[0][1] for c in cues):
+        return list(segments)
+    return merge_empty([(segments[0][0], segments[1][1]), *segments[2:]], cues)
+
+
+def segment_of(segments: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The segment holding offset ``pos``."""
+    return next(((a, b) for a, b in segments if a <= pos < b), segments[-1])
+
+
+def segment_parties(text: str, lang: str, segments: Sequence[tuple[int, int]], parties: Sequence[Any],
+                    cue_start: int, exprs: Sequence[Any]) -> list[Any]:  # fmt: skip
+    """The parties a cue at ``cue_start`` may take in a sentence of several dated segments.
+
+    Its own segment's parties, plus the sentence's subject (the parties before its first
+    day of the first segment) where the segment does not name two sides of its own, or names its counterparts
+    only (と会談, "talks with"): ブリンケン長官が19日、…会談し、20日には英仏独の外相と協議
+    gives 英仏独 and the United States. A subject that is itself a pair (米ロの対話は…)
+    is not added to a segment that names its own two sides.
+    """
+    if len(segments) < 2:
+        return list(parties)
+    a, b = segment_of(segments, cue_start)
+    own = [p for p in parties if a <= p.start < b]
+    head = segments[0]
+    days = [e for e in _days(text, exprs, lang) if head[0] <= e.start < head[1]]
+    last = days[-1].start if days else head[1]
+    subject = [p for p in parties if p.start < last and not (a <= p.start < b)]
+    codes = {p.code for p in own}
+    pair = len({p.code for p in subject}) >= 2
+    before = text[a:cue_start]
+    comitative = bool(_WITH_JA.search(before)) if lang == "ja" else bool(_WITH_EN.search(text[a:b]))
+    if len(codes) < 2 or (comitative and not pair):
+        own += [p for p in subject if p.code not in codes or not pair]
+    return own
+
+
+def elided_cues(text: str, lang: str, segments: Sequence[tuple[int, int]], cues: Sequence[Cue],
+                parties: Sequence[Any]) -> list[Cue]:  # fmt: skip
+    """Talks told by a gathering's name alone in a segment whose verb is shared or left out.
+
+    Only in a sentence of several dated segments where some segment has a cue: a
+    segment with no cue of its own that names a gathering (理事会, 会合, "session",
+    "council", "convene") and two parties of its own.
+    """
+    if len(segments) < 2 or not cues:
+        return []
+    rx = _JA_GATHERING if lang == "ja" else _EN_GATHERING
+    out: list[Cue] = []
+    for k, (a, b) in enumerate(segments):
+        if any(a <= c.start < b for c in cues):
+            continue
+        nxt = next((c for c in cues if k + 1 < len(segments) and segments[k + 1][0] <= c.start < segments[k + 1][1]), None)
+        if lang == "ja" and nxt is not None and nxt.mode in _SHARED and _ENDS_WITH_PLACE.search(text, a, b):
+            out.append(Cue(b - 1, b - 1, "", nxt.mode, nxt.cameo, nxt.plover_event, nxt.plover_mode))
+            continue  # 14日にキエフ、15日にモスクワを訪れる: the verb is shared
+        if len({p.code for p in parties if a <= p.start < b}) < 2:
+            continue
+        m = rx.search(text, a, b)
+        if m:
+            cameo, event, mode = _TALKS[lang]
+            out.append(Cue(m.start(), m.end(), m.group(), "talks", cameo, event, mode))
+    return out
