@@ -763,3 +763,49 @@ def test_the_report_day_before_a_dated_interaction_is_not_a_segment(tmp_path):
         NHK.format("2022年1月27日"),
     )
     assert (("RUS", "USA"), "written_message", "occurred", D(2022, 1, 26)) in got
+
+
+def test_a_warning_at_ones_own_press_conference_after_a_meeting_is_a_statement(tmp_path):
+    """GUIDELINES §3: what X says to the press afterwards, at X's own press conference, is not said in the meeting."""
+    got = _one_post_events(
+        tmp_path,
+        "A国務長官のブリンケン氏は20日、ジュネーブでロシアのラブロフ外相と会談しました。\n"
+        "会談後の記者会見で、ブリンケン長官は「ロシア軍の部隊がウクライナに侵攻すれば、厳しい対応を受けることになる」と警告しました。",
+        NHK.format("2022年1月21日"),
+    )
+    assert (("RUS", "USA"), "meeting", "occurred", D(2022, 1, 20)) in got
+    assert any(p == ("RUS", "USA") and m == "statement" for p, m, *_ in got)
+
+
+def test_what_one_says_to_the_other_at_a_joint_press_conference_is_part_of_the_meeting(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "British Foreign Secretary Liz Truss met Russian Foreign Minister Sergei Lavrov in Moscow on Thursday.\n"
+        "At a joint press conference afterwards, Truss urged Russia to pull its troops back.",
+        "— Reuters (@Reuters) February 10, 2022",
+        headline="Moscow talks",
+    )
+    assert (("GBR", "RUS"), "meeting", "occurred", D(2022, 2, 10)) in got
+    assert not any(m == "statement" for _, m, *_ in got)
+
+
+def test_if_x_then_y_would_respond_is_a_warning_to_x(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "The deputy minister told reporters that if NATO kept ignoring Russia's concerns, Moscow would respond with measures of its own.",
+        "— Reuters (@Reuters) January 12, 2022",
+        headline="Council meets",
+    )
+    assert any(p == ("NATO", "RUS") and m == "statement" for p, m, *_ in got)
+
+
+def test_the_ends_of_a_pipeline_are_not_addressed_by_a_warning(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "Biden warned that if Russian troops crossed into Ukraine, the United States would make sure the gas pipeline "
+        "from Russia to Germany never went into operation.",
+        "— Reuters (@Reuters) February 8, 2022",
+        headline="Pipeline warning",
+    )
+    assert any(p == ("RUS", "USA") and m == "statement" for p, m, *_ in got)
+    assert not any("DEU" in p for p, *_ in got)

@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from .cues import Cue
@@ -105,6 +106,15 @@ def merge(x: Event, e: Event) -> Event:
                    participants=x.participants | e.participants, persons=x.persons | e.persons)  # fmt: skip
 
 
+_TO_THE_PRESS = re.compile(
+    r"記者会見|会見で|記者団|声明を発表|\b(?:news|press) conference\b|\btold reporters\b|\bto reporters\b|\bbriefing\b",
+    re.I,
+)
+
+
+_JOINT = re.compile(r"共同(?:で)?(?:記者会見|会見|声明)|並んで|\bjoint\b|\balongside\b|\bside by side\b", re.I)
+
+
 def dedupe(events: list[Event]) -> list[Event]:
     """One event per distinct interaction: merge repeats, fold visits and in-call statements."""
     out: list[Event] = []
@@ -125,11 +135,12 @@ def dedupe(events: list[Event]) -> list[Event]:
             and (e.part == "text" or c.sentence_id == e.sentence_id) for c in phones
         ):  # fmt: skip
             continue  # 首脳会議 in the headline, オンライン形式で in the body: the body states the medium
-        if e.mode == "statement" and any(
+        own_press = bool(_TO_THE_PRESS.search(e.evidence)) and not _JOINT.search(e.evidence)
+        if e.mode == "statement" and not own_press and any(
             e.codes <= c.codes and c.when.date is not None and e.when.date is not None
             and compatible(c.when, e.when) for c in calls
         ):  # fmt: skip
-            continue
+            continue  # said in the call; said to one's own press conference afterwards is a statement of its own (GUIDELINES §3)
         if e.mode == "statement" and any(
             c.mode in CALLS and c.status == "planned" and e.codes <= c.codes and c.when.date is not None
             and e.when.date == c.when.date for c in out

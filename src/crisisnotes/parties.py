@@ -44,7 +44,8 @@ _CONTEXT_EN_BEFORE = re.compile(
     r"situation in|crisis in|border with|troops near|forces near|over|about|regarding|concerning|surrounding)\s+$",
     re.I,
 )
-_EN_BETWEEN = re.compile(r"\b(?:border|crossing|frontier)s?\s+between\s+(?:[\w'-]+\s+and\s+)?$", re.I)
+_EN_BETWEEN = re.compile(r"\b(?:border|crossing|frontier)s?\s+between\s+(?:[\w'-]+\s+and\s+)?$"
+                         r"|\b(?:pipeline|gas|oil|flights?|trains?|route)\b[^.,;]{0,20}?\bfrom\s+(?:[\w'-]+\s+to\s+)?$", re.I)  # a pipeline from X to Y
 _EN_MILITARY_VERB = re.compile(r"^\s+(?:invaded|attacked|launched (?:its|an|the) (?:invasion|attack|offensive))\b", re.I)
 _EN_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _EN_CITY_COMMA = re.compile(  # a city, then its country (a dateline or an address): the country is a place
@@ -195,7 +196,7 @@ def _threat_subject(text: str, p: Party) -> bool:
     return bool(_EN_THREAT_BEFORE.search(text[max(0, p.start - 12) : p.start]) or _EN_THREAT_AFTER.match(text, p.end))
 
 
-_CONDITION_SUBJECT = re.compile(r"(?:軍)?(?:が|は)[^、。」]{0,20}?(?:すれば|れば|した場合|する場合|たら|なら)")
+_CONDITION_SUBJECT = re.compile(r"(?:軍)?(?:の)?(?:部隊|兵士|兵力|戦車)?(?:が|は)[^、。」]{0,20}?(?:すれば|れば|した場合|する場合|たら|なら)")
 
 
 def _statement_targets(text: str, parties: list[Party], cue_start: int) -> list[Party]:
@@ -313,6 +314,7 @@ def cue_parties(
     ``lead`` is borrowed.
     """
     threat = [p for p in parties if mode == "statement" and lang == "en" and _threat_subject(text, p)]
+    conditional = [p for p in parties if mode == "statement" and _CONDITION_SUBJECT.match(text, p.end)]  # ロシア軍が…すれば
     parties = [p for p in parties if not is_context(text, p, lang)]
     if lang == "ja":
         lo, hi = clause_of(text, start, end)
@@ -330,7 +332,7 @@ def cue_parties(
             elif len(_codes(chosen) | _codes([top] if top else [])) < 2 and (top is None or lo <= top.start < hi):
                 chosen = _statement_targets(text, list(parties), start)
             if len(_codes(chosen) | _codes([top] if top else [])) < 2:  # 「ロシアが侵攻すれば…」と警告
-                chosen = chosen + [p for p in parties if _CONDITION_SUBJECT.match(text, p.end)]
+                chosen = chosen + conditional
         if top is None and mode == "statement":
             top = subject_of(text, parties, start)
         if top is not None and top not in chosen and (top.start < lo or (mode == "statement" and top.start < start)):
