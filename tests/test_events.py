@@ -701,6 +701,7 @@ def test_persons_are_known_by_their_lexicon_kind_not_their_id(tmp_path):
 
 
 def _one_post_events(tmp_path, body: str, attribution: str, headline: str = "見出し") -> set[tuple]:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     dump = tmp_path / "seg.txt"
     dump.write_text(f"{headline} https://t.co/Sg00000001\n{attribution}\n{body}\n", encoding="utf-8")
     ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
@@ -809,3 +810,21 @@ def test_the_ends_of_a_pipeline_are_not_addressed_by_a_warning(tmp_path):
     )
     assert any(p == ("RUS", "USA") and m == "statement" for p, m, *_ in got)
     assert not any("DEU" in p for p, *_ in got)
+
+
+def test_a_state_and_an_organisation_replying_in_writing_are_two_written_messages(tmp_path):
+    """AとBが…書面で示した回答 (a state and an alliance): each sends its own document; a joint letter stays one."""
+    got = _one_post_events(
+        tmp_path,
+        "ロシアの外相は28日、米国と北大西洋条約機構（NATO）が26日に書面で示した回答について、懸念に応えていないと述べた。",
+        NHK.format("2022年1月28日"),
+    )
+    assert (("RUS", "USA"), "written_message", "occurred", D(2022, 1, 26)) in got
+    assert (("NATO", "RUS"), "written_message", "occurred", D(2022, 1, 26)) in got
+    joint = _one_post_events(
+        tmp_path / "j",
+        "The ambassadors of Finland and NATO member Sweden jointly delivered a letter to Russia on Wednesday.",
+        "— Reuters (@Reuters) May 19, 2022",
+        headline="Letter",
+    )
+    assert not any(p in (("FIN", "RUS"), ("RUS", "SWE")) for p, *_ in joint)

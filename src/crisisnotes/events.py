@@ -207,6 +207,9 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         groups = [[seen[c], p] for c in joint for d, p in seen.items() if d not in joint]
     elif init is not None and len(seen) > 2 and distributive(text):
         groups = [[seen[init], p] for c, p in seen.items() if c != init]
+    elif mode == "written_message" and len(seen) > 2 and not _JOINTLY.search(text) and (pair := _state_and_org(text, list(seen.values()), lang)):
+        # 米国とNATOから書面の回答, "the US and NATO delivered written responses": each sends its own document
+        groups = [[seen[c], *(p for d, p in seen.items() if d not in pair)] for c in pair]
     elif mode == "sanctions" and len(seen) > 2 and (target := party_rules.sanctions_target(text, list(seen.values()), lang)):
         groups = [[p, seen[target]] for c, p in seen.items() if c != target]  # one imposer each
     return [
@@ -225,6 +228,21 @@ def _joint_subjects(text: str, parties: list[Party], lang: str) -> list[str]:
         joined = (re.fullmatch(r"[）)]?(?:と|、|・)", gap) and re.match(r"[（(][^）)]{1,12}[）)]は|は", tail)) if lang == "ja" \
             else (re.fullmatch(r"\s+and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:each|both|separately)\b", tail))  # fmt: skip
         if joined and a.code != b.code:
+            return [a.code, b.code]
+    return []
+
+
+_ORGS = frozenset({"NATO", "EU", "UN", "OSCE", "G7"})
+_JOINTLY = re.compile(r"共同で|連名|\bjointly\b|\btogether\b|\bjoint\b", re.I)
+
+
+def _state_and_org(text: str, parties: list[Party], lang: str) -> list[str]:
+    """Codes of a state and an organisation named side by side (米国とNATO, "the US and NATO"), in order."""
+    ps = sorted((p for p in parties if p.start >= 0), key=lambda p: p.start)
+    for a, b in zip(ps, ps[1:], strict=False):
+        gap = text[a.end : b.start]
+        joined = re.fullmatch(r"[）)]?(?:と|や|、|・)", gap) if lang == "ja" else re.fullmatch(r"\s+and\s+(?:the\s+)?", gap)
+        if joined and a.code != b.code and (a.code in _ORGS) != (b.code in _ORGS):
             return [a.code, b.code]
     return []
 
