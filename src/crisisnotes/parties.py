@@ -21,6 +21,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .places import _CITY_RX, CITIES  # noqa: F401  (events.py reads CITIES from here)
+
 _JA_BOUNDARY = re.compile(
     r"(?:(?<=[ぁ-ゖ])(?<![はもにをのへかやと])(?<!対し)(?<!関し)(?<!際し)|(?<=[中後方際上])|(?<=ため)|(?<=ところ)|(?<=結果)|(?<=[るた]ほか))、|[。；;]"
     r"|(?<=[^\sA-Za-z0-9,.])[ \u3000]+(?=[^\sA-Za-z0-9])"
@@ -64,15 +66,6 @@ _FIRST_PERSON_EN = re.compile(r"\b(?:I|We|we|my|My|our|Our)\b")
 _FIRST_PERSON_JA = re.compile(r"私は|私が|われわれ|我々|わが国")
 AGAIN = re.compile(r"再び|再度|改めて.{0,4}(?:協議|会談)|次回|次の(?:協議|会合|会談)|\bagain\b|\bnext round\b|\bfollow-up\b", re.I)
 
-CITIES: dict[str, str] = {
-    "北京": "CHN", "モスクワ": "RUS", "ワシントン": "USA", "キエフ": "UKR", "キーウ": "UKR",
-    "ベルリン": "DEU", "パリ": "FRA", "ロンドン": "GBR", "ミンスク": "BLR", "東京": "JPN",
-    "ソウル": "KOR", "アンカラ": "TUR", "ワルシャワ": "POL", "ローマ": "ITA", "ジュネーブ": "CHE",
-    "Beijing": "CHN", "Moscow": "RUS", "Washington": "USA", "Kyiv": "UKR", "Kiev": "UKR",
-    "Berlin": "DEU", "Paris": "FRA", "London": "GBR", "Minsk": "BLR", "Tokyo": "JPN",
-    "Seoul": "KOR", "Ankara": "TUR", "Warsaw": "POL", "Rome": "ITA", "Geneva": "CHE",
-}  # fmt: skip
-_CITY_RX = re.compile("|".join(sorted(map(re.escape, CITIES), key=len, reverse=True)))
 
 
 @dataclass(frozen=True)
