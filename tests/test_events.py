@@ -828,3 +828,26 @@ def test_a_state_and_an_organisation_replying_in_writing_are_two_written_message
         headline="Letter",
     )
     assert not any(p in (("FIN", "RUS"), ("RUS", "SWE")) for p, *_ in joint)
+
+
+def test_what_was_told_in_a_call_is_neither_a_party_nor_a_mere_possibility(tmp_path):
+    """"X told Y during a call that there was a possibility of a Z attack": a held X-Y call, Z is what was told."""
+    got = _one_post_events(
+        tmp_path,
+        "The day before, the US president had told Ukraine's President Volodymyr Zelensky during a call that there was "
+        "a real possibility of a Russian offensive next month.",
+        "— Reuters (@Reuters) January 29, 2022",
+        headline="Calls",
+    )
+    assert any(p == ("UKR", "USA") and m == "phone_call" and s == "occurred" for p, m, s, _ in got)
+    assert not any("RUS" in p for p, *_ in got)
+
+
+def test_held_a_separate_call_is_a_call(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "Secretary of State Antony Blinken held a separate call with Russian Foreign Minister Sergei Lavrov on Saturday.",
+        "— Reuters (@Reuters) February 13, 2022",
+        headline="Calls",
+    )
+    assert (("RUS", "USA"), "phone_call", "occurred", D(2022, 2, 12)) in got

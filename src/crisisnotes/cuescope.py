@@ -120,6 +120,15 @@ def _speech_medium(text: str, lang: str, start: int, end: int) -> bool:
     return bool(_SPEECH.search(clause) or _SPEECH_AFTER_EN.match(text, end))
 
 
+def _only_possible(text: str, lang: str, end: int) -> bool:
+    """Is the interaction only possible? Not when the possibility is what was said in it
+    ("told Zelensky during a call that there was a distinct possibility of an attack")."""
+    m = _POSSIBLE.search(text)
+    if m is None:
+        return False
+    return not (lang == "en" and m.start() > end and re.search(r"\bthat\b", text[end : m.start()]))
+
+
 def skip_reason(text: str, lang: str, start: int, end: int, mode: str) -> str | None:
     """Why the cue at ``text[start:end]`` states no new interaction of its ``mode``, or ``None``.
 
@@ -163,7 +172,7 @@ def skip_reason(text: str, lang: str, start: int, end: int, mode: str) -> str | 
         return "theme"  # Xが求めている問題について: the demand names the theme of another act
     if mode == "phone_call" and _speech_medium(text, lang, start, end):
         return "speech"
-    if mode in ("meeting", "phone_call", "talks", "visit") and _POSSIBLE.search(text):
+    if mode in ("meeting", "phone_call", "talks", "visit") and _only_possible(text, lang, end):
         return "possible"  # a meeting that is only possible (可能性を排除しない) is not planned
     if mode == "sanctions" and (_JA_SANCTIONS_VALUED.match(after) or _EN_SANCTIONS_VALUED.search(before[-50:])):
         return "reference"  # thanks for / praise of sanctions told elsewhere

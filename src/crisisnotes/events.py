@@ -117,6 +117,7 @@ _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
+_TOLD_THAT = re.compile(r"\b(?:told|tells|telling|assured|informed|warned|stressed|said to)\b[^.;]*?\b(?P<that>that)\b", re.I)
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
 
 
@@ -156,6 +157,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if mode == "statement":
         spans += cuescope.beside(text, lang)
     own = [p for p in own if not any(a <= p.start < b for a, b in spans)]
+    if lang == "en" and mode in (*CALLS, "talks") and (told := _TOLD_THAT.search(text)) and told.start("that") > cue.end:
+        own = [p for p in own if p.start < told.start("that")]  # "told X in a call that Y…": Y is what was told
     if mode == "statement":  # the state invaded in the warning's condition is not addressed
         kept = [p for p in own if not cuescope.conditional_victim(text, lang, p.start, p.end)]
         own = kept if len({p.code for p in kept}) >= 2 else own
