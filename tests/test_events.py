@@ -851,3 +851,11 @@ def test_held_a_separate_call_is_a_call(tmp_path):
         headline="Calls",
     )
     assert (("RUS", "USA"), "phone_call", "occurred", D(2022, 2, 12)) in got
+
+
+@pytest.mark.parametrize("body, attribution", [
+    ("A国とB国の首脳会談についても、政府は現時点で計画はないとしている。\nバイデン大統領とプーチン大統領の首脳会談についても、ホワイトハウスは現時点で計画はないとしている。", NHK.format("2022年2月23日")),
+    ("The White House said there were no plans for a meeting between Biden and Putin.", "— Reuters (@Reuters) February 23, 2022"),
+])
+def test_a_meeting_with_no_plans_is_no_event(tmp_path, body, attribution):
+    assert _one_post_events(tmp_path, body, attribution, headline="Summit") == set()

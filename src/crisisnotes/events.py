@@ -98,6 +98,7 @@ _NEG_BEFORE = re.compile(
     re.I,
 )
 _NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)")
+_NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定)は(?:ない|ありません|なく)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
 _OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
 _REQUESTED = re.compile(r"^[^。、]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
 _AGGREGATE = re.compile(
@@ -130,8 +131,9 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     cancelled = _CANCELLED.search(after[:30]) or _CANCEL_BEFORE.search(before[-40:])
     if (cancelled and cue.mode not in ("written_message", "statement")) or _OFFER.search(after[:30]):
         return []
-    if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)):
-        return []
+    if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)) or _NO_PLANS.search(after[:60]) \
+            or re.search(r"\b(?:no|not any) (?:immediate |current )?plans? (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", before[-50:], re.I):
+        return []  # 首脳会談についても…計画はない, "no plans for a meeting": nothing is planned
     if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]):
         return []  # 会談後, after the meeting: a time reference to an interaction told elsewhere
     if cue.mode != "statement" and _REQUESTED.match(after):
