@@ -859,3 +859,13 @@ def test_held_a_separate_call_is_a_call(tmp_path):
 ])
 def test_a_meeting_with_no_plans_is_no_event(tmp_path, body, attribution):
     assert _one_post_events(tmp_path, body, attribution, headline="Summit") == set()
+
+
+def test_a_headline_meeting_after_a_visit_borrows_the_traveller_not_the_city(tmp_path):
+    """X長官がA市訪問 B国外相と21日会談へ: the meeting is X with B; A's state stays with the visit."""
+    dump = tmp_path / "h.txt"
+    dump.write_text("米国務長官がベルリン訪問 ロシア外相と21日会談へ #nhk_news https://t.co/Hd00000001\n"
+                    + NHK.format("2022年1月20日") + "\n", encoding="utf-8")
+    ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
+    meetings = {tuple(p) for p, m in zip(ev["parties"], ev["mode"], strict=True) if m == "meeting"}
+    assert meetings == {("RUS", "USA")}

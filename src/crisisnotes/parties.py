@@ -348,6 +348,8 @@ def cue_parties(
         # …を訪れ、両国の首脳と会談する: the acting party is there, the destinations are missing
         if lead is not None and lead not in _codes(chosen) and _codes(chosen):
             borrowed = [p for p in borrowed if p.code == lead]
+        elif _codes(chosen):  # ベルリン訪問 ロシア外相と会談へ: the traveller, not the city visited before
+            borrowed = [p for p in borrowed if p.actor_id not in CITIES] or borrowed
         chosen += [p for p in borrowed if p.code not in _codes(chosen)]
     dest = destination(text, start, end, lang) if mode == "visit" else []
     if carried is not None and len(_codes(chosen) | _codes(dest)) < 2 and not any(p.code == carried.code for p in chosen):
