@@ -869,3 +869,14 @@ def test_a_headline_meeting_after_a_visit_borrows_the_traveller_not_the_city(tmp
     ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
     meetings = {tuple(p) for p, m in zip(ev["parties"], ev["mode"], strict=True) if m == "meeting"}
     assert meetings == {("RUS", "USA")}
+
+
+def test_the_osce_permanent_council_with_a_state_is_talks_but_a_speech_at_its_opening_is_not(tmp_path):
+    got = _one_post_events(tmp_path, "ロシアは13日、ウィーンで開かれる欧州安保協力機構（OSCE）の常設理事会に臨む。", NHK.format("2022年1月12日"))
+    assert (("OSCE", "RUS"), "talks", "planned", D(2022, 1, 13)) in got
+    speech = _one_post_events(
+        tmp_path / "s",
+        "議長国ポーランドの外相は13日、ウィーンで開かれたOSCE常設理事会の冒頭で演説した。",
+        NHK.format("2022年1月14日"),
+    )
+    assert speech == set()
