@@ -880,3 +880,12 @@ def test_the_osce_permanent_council_with_a_state_is_talks_but_a_speech_at_its_op
         NHK.format("2022年1月14日"),
     )
     assert speech == set()
+
+
+@pytest.mark.parametrize("body, attribution", [
+    ("ショルツ首相は来週、キエフとモスクワを訪問する予定だ。", NHK.format("2022年2月8日")),
+    ("Chancellor Olaf Scholz is due to visit Kyiv and Moscow next week.", "— Reuters (@Reuters) February 8, 2022"),
+])
+def test_one_trip_to_two_capitals_is_one_visit_to_each(tmp_path, body, attribution):
+    got = {(p, m, s) for p, m, s, _ in _one_post_events(tmp_path, body, attribution, headline="Trip")}
+    assert got == {(("DEU", "UKR"), "visit", "planned"), (("DEU", "RUS"), "visit", "planned")}

@@ -212,6 +212,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         groups = [[seen[c], p] for c in joint for d, p in seen.items() if d not in joint]
     elif init is not None and len(seen) > 2 and distributive(text):
         groups = [[seen[init], p] for c, p in seen.items() if c != init]
+    elif mode == "visit" and len(seen) > 2 and len(trip := _one_trip(text, list(seen.values()))) > 2:
+        groups = [[trip[0], d] for d in trip[1:]]  # キエフとモスクワを訪問, "visit Kyiv and Moscow": a visit to each
     elif mode == "written_message" and len(seen) > 2 and not _JOINTLY.search(text) and (pair := _state_and_org(text, list(seen.values()), lang)):
         # 米国とNATOから書面の回答, "the US and NATO delivered written responses": each sends its own document
         groups = [[seen[c], *(p for d, p in seen.items() if d not in pair)] for c in pair]
@@ -239,6 +241,18 @@ def _joint_subjects(text: str, parties: list[Party], lang: str) -> list[str]:
 
 _ORGS = frozenset({"NATO", "EU", "UN", "OSCE", "G7"})
 _JOINTLY = re.compile(r"共同で|連名|\bjointly\b|\btogether\b|\bjoint\b", re.I)
+
+
+def _one_trip(text: str, parties: list[Party]) -> list[Party]:
+    """[traveller, destination, destination, …] when one party travels to two or more destination cities."""
+    def city(p: Party) -> bool:
+        return p.actor_id in party_rules.CITIES or text[max(p.start, 0) : p.end] in party_rules.CITIES
+
+    dest = [p for p in parties if city(p)]
+    rest = [p for p in parties if not city(p)]
+    if len(rest) != 1 or len({p.code for p in dest} - {rest[0].code}) < 2:
+        return []
+    return [rest[0], *(p for p in dest if p.code != rest[0].code)]
 
 
 def _state_and_org(text: str, parties: list[Party], lang: str) -> list[str]:

@@ -145,7 +145,8 @@ def destination(text: str, start: int, end: int, lang: str) -> list[Party]:
     lo, hi = (clause_of(text, start, end) if lang == "ja" else (0, len(text)))
     out = []
     for m in _CITY_RX.finditer(text, lo, hi):
-        if lang == "en" and not _EN_DESTINATION.search(text[max(0, m.start() - 12) : m.start()]):
+        listed = out and re.fullmatch(r",?\s*(?:and\s+)?|,\s*", text[out[-1].end : m.start()])  # "visit Kyiv and Moscow"
+        if lang == "en" and not listed and not _EN_DESTINATION.search(text[max(0, m.start() - 12) : m.start()]):
             continue
         out.append(Party(CITIES[m.group()], m.group(), m.start(), m.end()))
     return out
