@@ -889,3 +889,15 @@ def test_the_osce_permanent_council_with_a_state_is_talks_but_a_speech_at_its_op
 def test_one_trip_to_two_capitals_is_one_visit_to_each(tmp_path, body, attribution):
     got = {(p, m, s) for p, m, s, _ in _one_post_events(tmp_path, body, attribution, headline="Trip")}
     assert got == {(("DEU", "UKR"), "visit", "planned"), (("DEU", "RUS"), "visit", "planned")}
+
+
+def test_a_day_in_another_headline_segment_does_not_date_the_meeting(tmp_path):
+    """AがB市でCと会談 きょうはD市へ: きょう dates the trip to D, not the meeting told by the body as the 14th."""
+    dump = tmp_path / "h.txt"
+    dump.write_text("独首相がキエフでゼレンスキー大統領と会談 きょうはモスクワへ https://t.co/Hd00000002\n"
+                    + NHK.format("2022年2月15日") + "\n"
+                    "ドイツのショルツ首相は14日、ウクライナの首都キエフを訪れ、ゼレンスキー大統領と会談した。\n", encoding="utf-8")
+    ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
+    got = {(tuple(p), m, d.date()) for p, m, d in zip(ev["parties"], ev["mode"], ev["date"], strict=True)}
+    assert (("DEU", "UKR"), "meeting", D(2022, 2, 14)) in got
+    assert not any(p == ("DEU", "UKR") and m == "meeting" and d == D(2022, 2, 15) for p, m, d in got)

@@ -263,6 +263,7 @@ def resolve_event_date(
     anchor: EventDate | None = None,
     relation: Literal["same", "antecedent", "consequent", "news"] | None = None,
     span: tuple[int, int] | None = None,
+    only: tuple[int, int] | None = None,
 ) -> EventDate:
     """Date the event whose cue starts at ``cue_start`` in ``sentence`` (GUIDELINES §4).
 
@@ -287,6 +288,9 @@ def resolve_event_date(
     span : (int, int), optional
         The cue's dated segment (:func:`~crisisnotes.cuesegments.dated_segments`) in a
         sentence telling several occasions: the expression is picked from it.
+    only : (int, int), optional
+        Only expressions in this span may date the cue (one segment of a headline:
+        ショルツ首相がキエフで会談 きょうはモスクワへ — きょう dates the trip, not the meeting).
 
     Returns
     -------
@@ -310,6 +314,8 @@ def resolve_event_date(
     exprs = find_time_expressions(s)
     inside = [e for e in exprs if span is not None and span[0] <= e.start < span[1]
               and e.kind in ("explicit", "relative", "weekday")]  # the segment's own day
+    if only is not None:
+        exprs = [e for e in exprs if only[0] <= e.start < only[1]]
     chosen = _pick(s, inside or exprs, cue_start, status)
     others = [e for e in exprs if e is not chosen and e.kind == "explicit" and e.ref == "post"]
     # an explicit day before the chosen expression dates the occasion it counts from

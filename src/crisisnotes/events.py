@@ -199,8 +199,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     same_speaker = own_topic is None or (anchor_topic is not None and own_topic.code == anchor_topic)
     if relation is None and not exprs and anchor is not None and same_speaker:
         relation = "same"
-    when = dates.resolve_event_date(text, post_date, status=status, cue_start=c_start,
-                                    anchor=anchor, relation=relation, span=span)  # fmt: skip
+    when = dates.resolve_event_date(text, post_date, status=status, cue_start=c_start, anchor=anchor,
+                                    relation=relation, span=span, only=None if mode == "statement" else _headline_segment(s.part, text, lang, cue.start))  # fmt: skip
     seen: dict[str, Party] = {}
     for p in chosen:
         seen.setdefault(p.code, p)
@@ -241,6 +241,14 @@ def _joint_subjects(text: str, parties: list[Party], lang: str) -> list[str]:
 
 _ORGS = frozenset({"NATO", "EU", "UN", "OSCE", "G7"})
 _JOINTLY = re.compile(r"共同で|連名|\bjointly\b|\btogether\b|\bjoint\b", re.I)
+
+
+def _headline_segment(part: str, text: str, lang: str, pos: int) -> tuple[int, int] | None:
+    """The space-separated segment of a Japanese headline holding ``pos`` (None elsewhere)."""
+    if part != "text" or lang != "ja":
+        return None
+    spans = [m.span() for m in re.finditer(r"[^\s\u3000]+", text)]
+    return next(((a, b) for a, b in spans if a <= pos < b), None) if len(spans) > 1 else None
 
 
 def _one_trip(text: str, parties: list[Party]) -> list[Party]:
