@@ -80,6 +80,7 @@ POSITIVE = [
     ("Moscow said it would respond", {"rus"}),
     ("talks between Moscow and Kyiv", {"rus", "ukr"}),
     ("Washington's reply was delivered", {"usa"}),
+    ("NATO sent its written reply to Moscow", {"nato", "rus"}),
     ("NATO Secretary General Jens Stoltenberg", {"nato", "stoltenberg"}),
     ("Chinese Foreign Minister Wang Yi", {"chn", "wang_yi"}),
     ("Xi Jinping and Vladimir Putin", {"xi_jinping", "putin"}),
@@ -117,6 +118,7 @@ NEGATIVE = [
     ("a Putinesque speech", {"putin"}),
     ("in Geneva on Friday", {"che"}),
     ("flew to Moscow on Monday", {"rus"}),
+    ("the road to Moscow", {"rus"}),
     ("the West and Europe", set()),
     ("Crimea and Donbas", set()),
 ]

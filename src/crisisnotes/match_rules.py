@@ -55,10 +55,13 @@ _OBJECT_VERBS = (
     "offer|offered|with|against"
 )
 _CITIES = "|".join(CAPITALS)
-_METONYM_OBJECT = re.compile(rf"\b(?:{_OBJECT_VERBS})\s+(?P<city>{_CITIES})\b(?!['’]s)")
+_MESSAGE_NOUNS = ("reply", "replies", "response", "responses", "letter", "letters", "message", "messages",
+                  "proposals", "answer", "answers", "document", "documents")  # "sent its reply to Moscow"
+_TO_AFTER_MESSAGE = "(?:" + "|".join(f"(?<={n} )" for n in _MESSAGE_NOUNS) + ")to"
+_METONYM_OBJECT = re.compile(rf"\b(?:{_OBJECT_VERBS}|{_TO_AFTER_MESSAGE})\s+(?P<city>{_CITIES})\b(?!['’]s)")
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_CITIES})\s+and\s+(?P<b>{_CITIES})\b")
 _CITY = re.compile(_CITIES)  # a post naming no capital holds no metonym
-_OBJECT_WORDS = frozenset(_OBJECT_VERBS.split("|"))
+_OBJECT_WORDS = frozenset([*_OBJECT_VERBS.split("|"), "to"])
 _OBJECT_LENGTHS = sorted({len(v) for v in _OBJECT_WORDS})
 _KATA = re.compile(r"[\u30a0-\u30ffー]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
