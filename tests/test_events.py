@@ -901,3 +901,25 @@ def test_a_day_in_another_headline_segment_does_not_date_the_meeting(tmp_path):
     got = {(tuple(p), m, d.date()) for p, m, d in zip(ev["parties"], ev["mode"], ev["date"], strict=True)}
     assert (("DEU", "UKR"), "meeting", D(2022, 2, 14)) in got
     assert not any(p == ("DEU", "UKR") and m == "meeting" and d == D(2022, 2, 15) for p, m, d in got)
+
+
+def test_an_eu_country_is_a_kind_of_state_not_the_union(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "In Moscow on Tuesday, the Hungarian prime minister Viktor Orban held talks with Vladimir Putin, the first leader of an EU country to do so this year.",
+        "— Reuters (@Reuters) February 2, 2022",
+        headline="Talks",
+    )
+    assert {p for p, *_ in got} == {("HUN", "RUS")}
+
+
+def test_a_with_clause_of_expected_topics_names_no_party(tmp_path):
+    """", with X's buildup near Y expected to feature": X and Y are what will be discussed."""
+    got = _one_post_events(
+        tmp_path,
+        "Japan's foreign minister will join Secretary of State Antony Blinken and South Korea's foreign minister for "
+        "three-way talks in Honolulu on Saturday, with Russia's buildup near Ukraine expected to feature.",
+        "— Reuters (@Reuters) February 9, 2022",
+        headline="Talks",
+    )
+    assert {p for p, *_ in got} == {("JPN", "KOR", "USA")}

@@ -39,8 +39,8 @@ _CONTEXT_JA = re.compile(
 )
 _CONTEXT_EN_AFTER = re.compile(
     r"^(?:'s|’s)?(?:-[A-Z][a-z]+)*\s*(?:crisis|conflict|borders?|war|situation|economy|market|aggression|invasion|offensive|troops|forces|"
-    r"military build-?up)\b", re.I
-)
+    r"military build-?up|countr(?:y|ies)\b(?!\s+(?:agreed|said|will|have|has)))\b", re.I
+)  # "the first leader of an EU country": a kind of state, not the organisation
 _CONTEXT_EN_BEFORE = re.compile(
     r"\b(?:invasion of|invade|invades|invading|invaded|attack on|attack|offensive against|war in|"
     r"situation in|crisis in|border with|troops near|forces near|over|about|regarding|concerning|surrounding)\s+$",
@@ -59,6 +59,7 @@ _EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", r
 _EN_BOUNDARY = re.compile(
     r";|\s[—–]\s|,\s+(?=(?:as|while|after|before|because|although|though|which|who|where|amid|"
     r"warning|saying|adding|but|a day|ahead of|following)\b)|\s(?=as\s+(?:[A-Z]|the\b))"
+    r"|,\s+(?=with\s+[^,;]{0,60}?\b(?:expected|likely|set|\w+ing)\b)"  # ", with X's buildup expected to feature"
     r"|,?\s+(?=and\s+(?:will\s+)?(?:warned|warns|said|says|added|urged|vowed|will|would|then|also|later|he|she|they|"
     r"the|both|is|are|was|were|has|have|had|plans|planned|flew|travell?ed|heads|headed|went)\b)"
 )
