@@ -28,7 +28,15 @@ from . import parties as party_rules
 from .cues import CueLexicon
 from .cuestatus import EN_PLANNED_BEFORE, cue_status
 from .eventmerge import CALLS, Event, dedupe
-from .parties import AGAIN, Party, cue_parties, distributive, first_person, topic
+from .grouping import (
+    JOINTLY,
+    distributive,
+    joint_subjects,
+    one_trip,
+    sanctions_target,
+    state_and_org,
+)
+from .parties import AGAIN, Party, cue_parties, first_person, topic
 from .parties import named_pair as listed_before
 
 if TYPE_CHECKING:
@@ -206,18 +214,18 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         seen.setdefault(p.code, p)
     init = _initiator(text, parties, carried, lang, seen)
     groups = [list(seen.values())]
-    joint = _joint_subjects(text, list(seen.values()), lang)
+    joint = joint_subjects(text, list(seen.values()), lang)
     if init is not None and len(seen) > 2 and distributive(text) and len(joint) >= 2:
         # 米国とNATOはそれぞれ…回答: each of the joint subjects with the others
         groups = [[seen[c], p] for c in joint for d, p in seen.items() if d not in joint]
     elif init is not None and len(seen) > 2 and distributive(text):
         groups = [[seen[init], p] for c, p in seen.items() if c != init]
-    elif mode == "visit" and len(seen) > 2 and len(trip := _one_trip(text, list(seen.values()))) > 2:
+    elif mode == "visit" and len(seen) > 2 and len(trip := one_trip(text, list(seen.values()))) > 2:
         groups = [[trip[0], d] for d in trip[1:]]  # キエフとモスクワを訪問, "visit Kyiv and Moscow": a visit to each
-    elif mode == "written_message" and len(seen) > 2 and not _JOINTLY.search(text) and (pair := _state_and_org(text, list(seen.values()), lang)):
+    elif mode == "written_message" and len(seen) > 2 and not JOINTLY.search(text) and (pair := state_and_org(text, list(seen.values()), lang)):
         # 米国とNATOから書面の回答, "the US and NATO delivered written responses": each sends its own document
         groups = [[seen[c], *(p for d, p in seen.items() if d not in pair)] for c in pair]
-    elif mode == "sanctions" and len(seen) > 2 and (target := party_rules.sanctions_target(text, list(seen.values()), lang)):
+    elif mode == "sanctions" and len(seen) > 2 and (target := sanctions_target(text, list(seen.values()), lang)):
         groups = [[p, seen[target]] for c, p in seen.items() if c != target]  # one imposer each
     return [
         Event(s.post_id, int(s.sentence_id), replace(cue), mode, status, g, when, s.text, part=s.part,
@@ -227,51 +235,12 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     ]  # fmt: skip
 
 
-def _joint_subjects(text: str, parties: list[Party], lang: str) -> list[str]:
-    """Codes of a coordinated subject (``米国とNATOは``, ``The US and NATO each``), in order."""
-    ps = sorted((p for p in parties if p.start >= 0), key=lambda p: p.start)
-    for a, b in zip(ps, ps[1:], strict=False):
-        gap, tail = text[a.end : b.start], text[b.end : b.end + 16]
-        joined = (re.fullmatch(r"[）)]?(?:と|、|・)", gap) and re.match(r"[（(][^）)]{1,12}[）)]は|は", tail)) if lang == "ja" \
-            else (re.fullmatch(r"\s+and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:each|both|separately)\b", tail))  # fmt: skip
-        if joined and a.code != b.code:
-            return [a.code, b.code]
-    return []
-
-
-_ORGS = frozenset({"NATO", "EU", "UN", "OSCE", "G7"})
-_JOINTLY = re.compile(r"共同で|連名|\bjointly\b|\btogether\b|\bjoint\b", re.I)
-
-
 def _headline_segment(part: str, text: str, lang: str, pos: int) -> tuple[int, int] | None:
     """The space-separated segment of a Japanese headline holding ``pos`` (None elsewhere)."""
     if part != "text" or lang != "ja":
         return None
     spans = [m.span() for m in re.finditer(r"[^\s\u3000]+", text)]
     return next(((a, b) for a, b in spans if a <= pos < b), None) if len(spans) > 1 else None
-
-
-def _one_trip(text: str, parties: list[Party]) -> list[Party]:
-    """[traveller, destination, destination, …] when one party travels to two or more destination cities."""
-    def city(p: Party) -> bool:
-        return p.actor_id in party_rules.CITIES or text[max(p.start, 0) : p.end] in party_rules.CITIES
-
-    dest = [p for p in parties if city(p)]
-    rest = [p for p in parties if not city(p)]
-    if len(rest) != 1 or len({p.code for p in dest} - {rest[0].code}) < 2:
-        return []
-    return [rest[0], *(p for p in dest if p.code != rest[0].code)]
-
-
-def _state_and_org(text: str, parties: list[Party], lang: str) -> list[str]:
-    """Codes of a state and an organisation named side by side (米国とNATO, "the US and NATO"), in order."""
-    ps = sorted((p for p in parties if p.start >= 0), key=lambda p: p.start)
-    for a, b in zip(ps, ps[1:], strict=False):
-        gap = text[a.end : b.start]
-        joined = re.fullmatch(r"[）)]?(?:と|や|、|・)", gap) if lang == "ja" else re.fullmatch(r"\s+and\s+(?:the\s+)?", gap)
-        if joined and a.code != b.code and (a.code in _ORGS) != (b.code in _ORGS):
-            return [a.code, b.code]
-    return []
 
 
 def _initiator(text: str, parties: list[Party], carried: Party | None, lang: str,
