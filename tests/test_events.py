@@ -923,3 +923,28 @@ def test_a_with_clause_of_expected_topics_names_no_party(tmp_path):
         headline="Talks",
     )
     assert {p for p, *_ in got} == {("JPN", "KOR", "USA")}
+
+
+def test_a_state_joining_an_alliance_in_a_warnings_condition_is_the_one_warned(tmp_path):
+    """Xは、YがZに加盟すれば…対抗措置を取ると警告: Y is warned; Z is part of the condition."""
+    got = _one_post_events(
+        tmp_path,
+        "ロシア外務省は12日、フィンランドがNATOに加盟すれば、ロシアは対抗措置を取らざるを得なくなると警告した。",
+        NHK.format("2022年5月13日"),
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("FIN", "RUS"), "statement")}
+
+
+def test_a_meeting_asked_for_is_not_held_unless_accepted(tmp_path):
+    asked = _one_post_events(
+        tmp_path,
+        "国連の事務総長は訪問に先立ち、ロシアのプーチン大統領に書簡を送り、会談を要請していました。",
+        NHK.format("2022年4月26日"),
+    )
+    assert {(p, m) for p, m, *_ in asked} == {(("RUS", "UN"), "written_message")}
+    accepted = _one_post_events(
+        tmp_path / "a",
+        "フランスのマクロン大統領は、バイデン大統領とプーチン大統領の首脳会談を提案し、両首脳は原則として受け入れた。",
+        NHK.format("2022年2月21日"),
+    )
+    assert any(p == ("RUS", "USA") and m == "meeting" and s == "planned" for p, m, s, _ in accepted)

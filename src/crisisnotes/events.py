@@ -109,6 +109,8 @@ _NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない
 _NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定)は(?:ない|ありません|なく)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
 _OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
 _REQUESTED = re.compile(r"^[^。、]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
+_ASKED_FOR = re.compile(r"^(?:の(?:開催|実現)?)?を(?:要請|要求|提案|申し入れ|打診|求め)")  # 会談を要請: asked for, not held
+_ACCEPTED = re.compile(r"受け入れ|受諾|合意|同意|応じ|一致")  # 提案し、両首脳は原則として受け入れた: planned
 _AGGREGATE = re.compile(
     r"これまで(?:に)?\s*\d+\s*回|\d+\s*回目?(?:の|に)?わたり|"
     r"\b(?:held|had|have held|have had)\s+(?:\w+\s+)?(?:two|three|four|five|several|multiple|numerous|\d+)\s+"
@@ -144,7 +146,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []  # 首脳会談についても…計画はない, "no plans for a meeting": nothing is planned
     if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]):
         return []  # 会談後, after the meeting: a time reference to an interaction told elsewhere
-    if cue.mode != "statement" and _REQUESTED.match(after):
+    if cue.mode != "statement" and (_REQUESTED.match(after) or (_ASKED_FOR.match(after) and not _ACCEPTED.search(after))):
         return []  # 交渉を始めるよう求め: the request is the event (a statement)
     if cue.mode == "statement" and _OWN_CITIZENS.search(text):
         return []

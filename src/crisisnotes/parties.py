@@ -319,7 +319,9 @@ def cue_parties(
             # ロシアに対する制裁を…日本に求め: Xに対する/Xへの + noun modifies the noun, X is not addressed
             parties = [p for p in parties if not _adnominal(text, p, start)]
             chosen = [p for p in chosen if not _adnominal(text, p, start)]
-            addressed = [p for p in parties if _ADDRESSEE.match(text, p.end) and not _loose_object(text, p, start)]
+            cond = [(p.end, m.end()) for p in conditional if (m := _CONDITION_SUBJECT.match(text, p.end))]
+            addressed = [p for p in parties if _ADDRESSEE.match(text, p.end) and not _loose_object(text, p, start)
+                         and not any(a <= p.start < b for a, b in cond)]  # Xが Yに加盟すれば: Y is in the condition
             addressed += _coordinated(text, parties, addressed)
             addressed = _statement_targets(text, addressed, start)
             if addressed:
