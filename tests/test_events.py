@@ -948,3 +948,13 @@ def test_a_meeting_asked_for_is_not_held_unless_accepted(tmp_path):
         NHK.format("2022年2月21日"),
     )
     assert any(p == ("RUS", "USA") and m == "meeting" and s == "planned" for p, m, s, _ in accepted)
+
+
+def test_a_leader_named_by_title_holding_talks_with_a_named_leader_is_a_meeting(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "The British prime minister held talks with Volodymyr Zelenskiy in the Ukrainian capital on Saturday.",
+        "— Reuters (@Reuters) April 10, 2022",
+        headline="Kyiv",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("GBR", "UKR"), "meeting")}

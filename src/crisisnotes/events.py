@@ -124,6 +124,8 @@ _REFERENCE = re.compile(
 _BOTH = re.compile(
     r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|[2-9２-９二三四五]\s*(?:首脳|外相|か国|カ国|ヵ国)(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents|countries|governments|nations|states)\b|\b[Bb]oth sides\b"
 )
+_EN_PRINCIPAL = re.compile(r"\b(?:prime minister|president|chancellor|foreign minister|foreign secretary|secretary of state)\s+"
+                           r"(?:held|had|holds|has|will hold)\s+(?:\w+\s+){0,2}$", re.I)  # "The British prime minister held talks with Y"
 _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
@@ -203,7 +205,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if mode == "statement" and re.search(_SPECULATION, text, re.I):
         return []
     persons = {p.code for p in chosen if p.start >= 0 and p.is_person}
-    if lang == "en" and mode == "talks" and _EN_TALKS_GENERIC.match(cue.surface) and len(persons) >= 2:
+    titled = bool(_EN_PRINCIPAL.search(before)) and len(persons) == 1 and len({p.code for p in chosen}) == 2
+    if lang == "en" and mode == "talks" and _EN_TALKS_GENERIC.match(cue.surface) and (len(persons) >= 2 or titled):
         mode = "meeting"  # an in-person ministers' or leaders' meeting even when called "talks"
     relation = tense.relation_to_anchor(text, c_start)
     same_speaker = own_topic is None or (anchor_topic is not None and own_topic.code == anchor_topic)
