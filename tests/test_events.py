@@ -958,3 +958,15 @@ def test_a_leader_named_by_title_holding_talks_with_a_named_leader_is_a_meeting(
         headline="Kyiv",
     )
     assert {(p, m) for p, m, *_ in got} == {(("GBR", "UKR"), "meeting")}
+
+
+def test_a_gathering_that_names_the_place_or_the_press_conference_is_no_party_or_event(tmp_path):
+    """Xの閣僚理事会が開かれたA市で会談: X is no party; Yで開かれたZ外相会合の記者会見で: no meeting with Z."""
+    got = _one_post_events(
+        tmp_path,
+        "米国務長官とロシアのラブロフ外相は2日、欧州安保協力機構（OSCE）の閣僚理事会が開かれたストックホルムで会談した。\n"
+        "ブリンケン氏は前日の1日、リガで開かれたNATO外相会合の記者会見で、ロシアが侵攻すれば強力な措置を取ると表明した。",
+        NHK.format("2021年12月3日"),
+    )
+    assert (("RUS", "USA"), "meeting", "occurred", D(2021, 12, 2)) in got
+    assert not any("OSCE" in p or p == ("NATO", "USA") for p, *_ in got)

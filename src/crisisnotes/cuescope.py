@@ -293,6 +293,9 @@ _TIME_REF_JA = re.compile(
     r"[^、。「」]{0,24}?(?:との|の)(?:首脳)?(?:協議|会談|交渉|会合|対話|電話会談)"
     r"(?:を前に|に先立ち|に先立って|を控え|の後|のあと|後に|後、)"
 )
+_PLACE_REF_JA = re.compile(  # OSCEの閣僚理事会が開かれたストックホルムで: the gathering describes the place
+    r"[^、。「」]{0,24}?(?:会合|会議|理事会|サミット)が開かれ(?:た|ている|る)[^、。「」]{0,16}?で"
+)
 _TIME_REF_EN = re.compile(
     r"\b(?:ahead of|before|after|following)\s+(?:[\w.'’-]+\s+){0,6}?(?:talks|meeting|summit|call|visit)"
     r"\s+(?:with|between)\s+(?:[\w.'’-]+\s*){1,8}?(?=,|$)",
@@ -311,6 +314,8 @@ def reference_spans(text: str, lang: str, mode: str = "talks") -> list[tuple[int
     ['ロシアとの協議を前に']
     """
     spans = [m.span() for m in (_TIME_REF_JA if lang == "ja" else _TIME_REF_EN).finditer(text)]
+    if lang == "ja":
+        spans += [m.span() for m in _PLACE_REF_JA.finditer(text)]
     if lang == "ja" and mode != "statement":  # ロシアとの対話の進め方を協議: Russia is the theme (a demand addresses it)
         spans += [m.span() for m in _THEME_JA.finditer(text)]
     return spans

@@ -119,7 +119,7 @@ _AGGREGATE = re.compile(
 )
 _OWN_CITIZENS = re.compile(r"自国民|日本人|在留邦人|国民に対し|退避するよう|出国するよう|\bcitizens\b|\bnationals\b", re.I)
 _REFERENCE = re.compile(
-    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説)"
+    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説|の(?:記者)?会見|の際|の合間|の席)"
 )
 _BOTH = re.compile(
     r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|[2-9２-９二三四五]\s*(?:首脳|外相|か国|カ国|ヵ国)(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents|countries|governments|nations|states)\b|\b[Bb]oth sides\b"
