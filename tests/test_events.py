@@ -970,3 +970,13 @@ def test_a_gathering_that_names_the_place_or_the_press_conference_is_no_party_or
     )
     assert (("RUS", "USA"), "meeting", "occurred", D(2021, 12, 2)) in got
     assert not any("OSCE" in p or p == ("NATO", "USA") for p, *_ in got)
+
+
+def test_the_topic_before_a_time_reference_acts_and_a_state_after_tai_is_the_theme(tmp_path):
+    """Xは7日の会談に先立ち、A、Bの首脳と電話で協議し、対Cの対応をすり合わせた: X calls A and B; C is the theme."""
+    got = _one_post_events(
+        tmp_path,
+        "バイデン氏は7日の会談に先立ち、6日に英仏の首脳と電話で協議し、対ロシアの対応をすり合わせていた。",
+        NHK.format("2021年12月8日"),
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("FRA", "GBR", "USA"), "phone_call")}

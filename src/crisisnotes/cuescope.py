@@ -290,7 +290,7 @@ def conditional_victim(text: str, lang: str, start: int, end: int) -> bool:
 _JA_SANCTIONS_THEME = re.compile(r"(?:の(?:詳細|内容|中身|範囲|規模|効果)|について|をめぐ|に関し)")
 _THEME_JA = re.compile(r"[^、。「」]{0,12}?との(?:対話|関係|交渉)(?:の[^、。]{1,8}?)?(?=を|について|をめぐ)")
 _TIME_REF_JA = re.compile(
-    r"[^、。「」]{0,24}?(?:との|の)(?:首脳)?(?:協議|会談|交渉|会合|対話|電話会談)"
+    r"[^、。「」はが]{0,24}?(?:との|の)(?:首脳)?(?:協議|会談|交渉|会合|対話|電話会談)"
     r"(?:を前に|に先立ち|に先立って|を控え|の後|のあと|後に|後、)"
 )
 _PLACE_REF_JA = re.compile(  # OSCEの閣僚理事会が開かれたストックホルムで: the gathering describes the place

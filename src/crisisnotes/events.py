@@ -171,6 +171,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if mode == "statement":
         spans += cuescope.beside(text, lang)
     own = [p for p in own if not any(a <= p.start < b for a, b in spans)]
+    if lang == "ja" and mode not in ("statement", "sanctions"):  # 対ロシアの対応をすり合わせ: Russia is the theme
+        own = [p for p in own if text[max(p.start - 1, 0) : p.start] != "対" or p.start == 0]
     if lang == "en" and mode in (*CALLS, "talks") and (told := _TOLD_THAT.search(text)) and told.start("that") > cue.end:
         own = [p for p in own if p.start < told.start("that")]  # "told X in a call that Y…": Y is what was told
     if mode == "statement":  # the state invaded in the warning's condition is not addressed
