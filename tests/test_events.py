@@ -980,3 +980,25 @@ def test_the_topic_before_a_time_reference_acts_and_a_state_after_tai_is_the_the
         NHK.format("2021年12月8日"),
     )
     assert {(p, m) for p, m, *_ in got} == {(("FRA", "GBR", "USA"), "phone_call")}
+
+
+def test_delegations_led_by_two_named_officials_hold_talks_not_a_meeting(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "On Monday, US and Russian delegations led by Wendy Sherman and Sergei Ryabkov held eight hours of talks in Geneva.",
+        "— Reuters (@Reuters) January 11, 2022",
+        headline="Geneva",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("RUS", "USA"), "talks")}
+
+
+def test_days_before_others_meet_is_a_time_reference(tmp_path):
+    """"X spoke by phone with Y on Sunday, days before Z and W are due to meet": one call, X and Y."""
+    got = _one_post_events(
+        tmp_path,
+        "US President Joe Biden spoke by phone with Ukrainian President Volodymyr Zelensky on Sunday, days before US and "
+        "Russian officials are due to meet in Geneva.",
+        "— Reuters (@Reuters) January 3, 2022",
+        headline="Call",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("UKR", "USA"), "phone_call")}

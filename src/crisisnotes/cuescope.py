@@ -298,7 +298,8 @@ _PLACE_REF_JA = re.compile(  # OSCEの閣僚理事会が開かれたストック
 )
 _TIME_REF_EN = re.compile(
     r"\b(?:ahead of|before|after|following)\s+(?:[\w.'’-]+\s+){0,6}?(?:talks|meeting|summit|call|visit)"
-    r"\s+(?:with|between)\s+(?:[\w.'’-]+\s*){1,8}?(?=,|$)",
+    r"\s+(?:with|between)\s+(?:[\w.'’-]+\s*){1,8}?(?=,|$)"
+    r"|\b(?:days|hours|weeks|a day|a week) (?:before|after|ahead of)\b[^.;]*",  # "…, days before X and Y are due to meet"
     re.I,
 )
 

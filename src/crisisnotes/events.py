@@ -129,6 +129,7 @@ _EN_PRINCIPAL = re.compile(r"\b(?:prime minister|president|chancellor|foreign mi
 _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
+_EN_DAYS_BEFORE = re.compile(r"\b(?:days|hours|weeks|a day|a week) (?:before|after|ahead of)\b[^.;]*$", re.I)  # "…, days before X meet"
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
 _TOLD_THAT = re.compile(r"\b(?:told|tells|telling|assured|informed|warned|stressed|said to)\b[^.;]*?\b(?P<that>that)\b", re.I)
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
@@ -146,7 +147,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)) or _NO_PLANS.search(after[:60]) \
             or re.search(r"\b(?:no|not any) (?:immediate |current )?plans? (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", before[-50:], re.I):
         return []  # 首脳会談についても…計画はない, "no plans for a meeting": nothing is planned
-    if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]):
+    if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]) or _EN_DAYS_BEFORE.search(before):
         return []  # 会談後, after the meeting: a time reference to an interaction told elsewhere
     if cue.mode != "statement" and (_REQUESTED.match(after) or (_ASKED_FOR.match(after) and not _ACCEPTED.search(after))):
         return []  # 交渉を始めるよう求め: the request is the event (a statement)
@@ -208,7 +209,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []
     persons = {p.code for p in chosen if p.start >= 0 and p.is_person}
     titled = bool(_EN_PRINCIPAL.search(before)) and len(persons) == 1 and len({p.code for p in chosen}) == 2
-    if lang == "en" and mode == "talks" and _EN_TALKS_GENERIC.match(cue.surface) and (len(persons) >= 2 or titled):
+    if lang == "en" and mode == "talks" and _EN_TALKS_GENERIC.match(cue.surface) and (len(persons) >= 2 or titled) \
+            and not cuescope.meeting_as_talks(text, lang):  # delegations led by X and Y: talks
         mode = "meeting"  # an in-person ministers' or leaders' meeting even when called "talks"
     relation = tense.relation_to_anchor(text, c_start)
     same_speaker = own_topic is None or (anchor_topic is not None and own_topic.code == anchor_topic)
