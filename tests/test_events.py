@@ -1002,3 +1002,15 @@ def test_days_before_others_meet_is_a_time_reference(tmp_path):
         headline="Call",
     )
     assert {(p, m) for p, m, *_ in got} == {(("UKR", "USA"), "phone_call")}
+
+
+def test_talks_at_an_organisation_are_held_with_it(tmp_path):
+    """"X will join talks at the OSCE on Jan. 13": the OSCE is a party (a country as venue would not be)."""
+    got = _one_post_events(
+        tmp_path,
+        "Russia will sit down with NATO at a meeting of the NATO-Russia Council on January 12, and will join talks at "
+        "the Organization for Security and Co-operation in Europe in Vienna on January 13.",
+        "— Reuters (@Reuters) December 28, 2021",
+        headline="Talks",
+    )
+    assert (("OSCE", "RUS"), "talks", "planned", D(2022, 1, 13)) in got

@@ -55,6 +55,7 @@ _EN_CITY_COMMA = re.compile(  # a city, then its country (a dateline or an addre
     r"Rome|Ankara|Istanbul|Antalya|Helsinki|Oslo|Stockholm|Prague|Budapest|Bucharest|Vilnius|Riga|Tallinn|Madrid|"
     r"Lisbon|Sochi|Gomel|Lviv|Kharkiv|Odesa|Odessa|New York|Melbourne|Sydney|Seoul),\s+$"
 )
+_EN_HOSTED_TALKS = re.compile(r"\b(?:talks|session|meeting|consultations)\s+at\s+(?:the\s+)?$", re.I)
 _EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.I)
 _EN_BOUNDARY = re.compile(
     r";|\s[—–]\s|,\s+(?=(?:as|while|after|before|because|although|though|which|who|where|amid|"
@@ -138,6 +139,8 @@ def is_venue(text: str, p: Party, lang: str) -> bool:
     if lang == "ja":
         return bool(_VENUE_JA.match(text, p.end))
     before = text[max(0, p.start - 30) : p.start]
+    if p.code in ("NATO", "EU", "UN", "OSCE", "G7") and _EN_HOSTED_TALKS.search(before):
+        return False  # "talks at the OSCE", "a session at the UN": the organisation holds them
     return bool(_EN_VENUE_BEFORE.search(before[-12:]) or _EN_CITY_COMMA.search(before))  # "Geneva, Switzerland"
 
 
