@@ -1014,3 +1014,32 @@ def test_talks_at_an_organisation_are_held_with_it(tmp_path):
         headline="Talks",
     )
     assert (("OSCE", "RUS"), "talks", "planned", D(2022, 1, 13)) in got
+
+
+@pytest.mark.parametrize("body, attribution, expected", [
+    # a conditional threat without 警告, said at a press conference held at another gathering
+    ("米国務長官は1日、リガで開かれたNATO外相会合の記者会見で、ロシアが侵攻すれば強力な経済措置を取る用意があると表明した。",
+     NHK.format("2021年12月2日"), {(("RUS", "USA"), "statement")}),
+    # a demand to be pressed (求めていく)
+    ("プーチン大統領は1日、法的な保証をアメリカに求めていくと表明した。", NHK.format("2021年12月2日"), {(("RUS", "USA"), "statement")}),
+    # "if X …, Y would answer with …"
+    ("The deputy minister told reporters that if NATO pursued a policy of containment, Russia would answer with counter-measures.",
+     "— Reuters (@Reuters) January 12, 2022", {(("NATO", "RUS"), "statement")}),
+    # the state whose sovereignty the condition speaks of is not warned
+    ("ショルツ首相は、ロシアがウクライナの主権を侵害すれば厳しい制裁を科す用意があると警告した。",
+     NHK.format("2022年2月16日"), {(("DEU", "RUS"), "statement")}),
+])
+def test_warnings_without_the_word_warn(tmp_path, body, attribution, expected):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="Warning")} == expected
+
+
+def test_a_statement_by_an_official_who_was_not_in_the_call_is_its_own(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "US President Joe Biden held a video call with Russian President Vladimir Putin on Tuesday.\n"
+        "National security adviser Jake Sullivan warned later on Tuesday that Washington was prepared to take economic "
+        "steps if Russia invaded.",
+        "— Reuters (@Reuters) December 8, 2021",
+        headline="Call",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("RUS", "USA"), "phone_call"), (("RUS", "USA"), "statement")}

@@ -262,7 +262,8 @@ def beside(text: str, lang: str) -> list[tuple[int, int]]:
     return [m.span() for m in rx.finditer(text)]
 
 
-_VICTIM_JA = re.compile(r"(?:に|へ)(?:対して|対し)?(?:さらに|再び|さらなる)?(?:軍事)?(?:侵攻|侵入|入|攻撃|進攻)")
+_VICTIM_JA = re.compile(r"(?:に|へ)(?:対して|対し)?(?:さらに|再び|さらなる)?(?:軍事)?(?:侵攻|侵入|入|攻撃|進攻)"
+                        r"|の(?:主権|領土|国境)を(?:侵害|侵|越え)")  # ウクライナの主権を侵害すれば
 _VICTIM_EN_BEFORE = re.compile(
     r"\b(?:invad(?:e|es|ed|ing)|attack(?:s|ed|ing)?|into|cross(?:es|ed)? (?:the border (?:of|with|into) )?|border of|incursion into|aggression against)\s+(?:the\s+)?$",
     re.I,
@@ -295,7 +296,8 @@ _TIME_REF_JA = re.compile(
 )
 _PLACE_REF_JA = re.compile(  # OSCEの閣僚理事会が開かれたストックホルムで: the gathering describes the place
     r"[^、。「」]{0,24}?(?:会合|会議|理事会|サミット)が開かれ(?:た|ている|る)[^、。「」]{0,16}?で"
-)
+    r"|[^、。「」はが]{0,16}?で開かれ(?:た|ている)[^、。「」]{0,20}?(?:会合|会議|理事会|サミット)の(?:記者)?会見で"
+)  # リガで開かれたNATO外相会合の記者会見で: the gathering is where the speaker spoke
 _TIME_REF_EN = re.compile(
     r"\b(?:ahead of|before|after|following)\s+(?:[\w.'’-]+\s+){0,6}?(?:talks|meeting|summit|call|visit)"
     r"\s+(?:with|between)\s+(?:[\w.'’-]+\s*){1,8}?(?=,|$)"

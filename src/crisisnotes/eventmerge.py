@@ -115,6 +115,12 @@ _TO_THE_PRESS = re.compile(
 _JOINT = re.compile(r"共同(?:で)?(?:記者会見|会見|声明)|並んで|\bjoint\b|\balongside\b|\bside by side\b", re.I)
 
 
+def _someone_else(statement: Event, call: Event) -> bool:
+    """Is the statement made by a named person who took no part in the call (the adviser, not the president)?"""
+    speakers = {p for p in statement.persons}
+    return bool(speakers) and bool(call.persons) and not speakers & call.persons
+
+
 def dedupe(events: list[Event]) -> list[Event]:
     """One event per distinct interaction: merge repeats, fold visits and in-call statements."""
     out: list[Event] = []
@@ -138,7 +144,7 @@ def dedupe(events: list[Event]) -> list[Event]:
         own_press = bool(_TO_THE_PRESS.search(e.evidence)) and not _JOINT.search(e.evidence)
         if e.mode == "statement" and not own_press and any(
             e.codes <= c.codes and c.when.date is not None and e.when.date is not None
-            and compatible(c.when, e.when) for c in calls
+            and compatible(c.when, e.when) and not _someone_else(e, c) for c in calls
         ):  # fmt: skip
             continue  # said in the call; said to one's own press conference afterwards is a statement of its own (GUIDELINES §3)
         if e.mode == "statement" and any(
