@@ -1043,3 +1043,13 @@ def test_a_statement_by_an_official_who_was_not_in_the_call_is_its_own(tmp_path)
         headline="Call",
     )
     assert {(p, m) for p, m, *_ in got} == {(("RUS", "USA"), "phone_call"), (("RUS", "USA"), "statement")}
+
+
+def test_a_subject_ending_in_ga_and_named_ministers_consulting_in_a_city_meet(tmp_path):
+    """ワシントンでは…、AとBが、Cの外相と協議した: A and B are the subject (が、); named ministers in one city meet."""
+    got = _one_post_events(
+        tmp_path,
+        "ワシントンでは両国の閣僚協議が開かれ、ブリンケン国務長官とオースティン国防長官が、インドのジャイシャンカル外相と協議した。",
+        NHK.format("2022年4月12日"),
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("IND", "USA"), "meeting")}

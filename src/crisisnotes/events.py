@@ -129,6 +129,7 @@ _EN_PRINCIPAL = re.compile(r"\b(?:prime minister|president|chancellor|foreign mi
 _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
+_JA_IN_CITY = re.compile(r"(?:" + "|".join(k for k in party_rules.CITIES if not k.isascii()) + r")(?:で|では|を訪)")
 _EN_DAYS_BEFORE = re.compile(r"\b(?:days|hours|weeks|a day|a week) (?:before|after|ahead of)\b[^.;]*$", re.I)  # "…, days before X meet"
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
 _TOLD_THAT = re.compile(r"\b(?:told|tells|telling|assured|informed|warned|stressed|said to)\b[^.;]*?\b(?P<that>that)\b", re.I)
@@ -209,6 +210,9 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []
     persons = {p.code for p in chosen if p.start >= 0 and p.is_person}
     titled = bool(_EN_PRINCIPAL.search(before)) and len(persons) == 1 and len({p.code for p in chosen}) == 2
+    if lang == "ja" and mode == "talks" and cue.surface == "協議" and len(persons) >= 2 and _JA_IN_CITY.search(before) \
+            and not cuescope.meeting_as_talks(text, lang):
+        mode = "meeting"  # ワシントンでは…両国の閣僚が…と協議: named ministers consulting in one city meet in person
     if lang == "en" and mode == "talks" and _EN_TALKS_GENERIC.match(cue.surface) and (len(persons) >= 2 or titled) \
             and not cuescope.meeting_as_talks(text, lang):  # delegations led by X and Y: talks
         mode = "meeting"  # an in-person ministers' or leaders' meeting even when called "talks"

@@ -112,6 +112,7 @@ def topic(text: str, parties: Sequence[Party]) -> Party | None:
     return None
 
 
+_SUBJECT_CLAUSE = re.compile(r"が、")  # ブリンケン長官とオースティン長官が、インドの外相と協議: the subject's clause ends in が、
 _SUBJECT_TAIL = re.compile(r"[）)」』]?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?が")
 
 
@@ -333,7 +334,7 @@ def cue_parties(
                 chosen = _statement_targets(text, list(parties), start)
             if len(_codes(chosen) | _codes([top] if top else [])) < 2:  # 「ロシアが侵攻すれば…」と警告
                 chosen = chosen + conditional
-        if top is None and mode == "statement":
+        if top is None and (mode == "statement" or _SUBJECT_CLAUSE.match(text, lo - 2 if lo >= 2 else 0)):
             top = subject_of(text, parties, start)
         if top is not None and top not in chosen and (top.start < lo or (mode == "statement" and top.start < start)):
             chosen.append(top)
