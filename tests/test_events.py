@@ -1053,3 +1053,19 @@ def test_a_subject_ending_in_ga_and_named_ministers_consulting_in_a_city_meet(tm
         NHK.format("2022年4月12日"),
     )
     assert {(p, m) for p, m, *_ in got} == {(("IND", "USA"), "meeting")}
+
+
+@pytest.mark.parametrize("body, attribution, expected", [
+    # a warning at an unnamed group (欧米) is no event, even with a topic carried from before
+    ("ロシアのラブロフ外相は25日、ウクライナのクレバ外相を批判した。\nラブロフ外相は25日のインタビューで、核戦争の危険性は深刻だと述べ、欧米をけん制した。",
+     NHK.format("2022年4月26日"), set()),
+    # arms supplies as the theme of a warning, and a sanctions proposal discussed at a summit: no act
+    ("EUは30日から首脳会議を開き、ロシア産石油の禁輸を柱とする制裁案を協議する。", NHK.format("2022年5月29日"), set()),
+    # a state's holiday is the setting of a call
+    ("Leaders of the Group of Seven held a video call with Ukrainian President Volodymyr Zelenskyy on Sunday, "
+     "on the eve of Russia's Victory Day holiday.", "— Reuters (@Reuters) May 9, 2022", {(("G7", "UKR"), "phone_call")}),
+    # an exchange of views told with a meeting in one headline is that meeting
+    ("日本の首相、ベトナム首相と会談 ウクライナ情勢巡り意見交換", NHK.format("2022年5月1日"), {(("JPN", "VNM"), "meeting")}),
+])
+def test_no_event_from_themes_proposals_settings_or_vague_groups(tmp_path, body, attribution, expected):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="見出し")} == expected

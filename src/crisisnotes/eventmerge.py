@@ -115,6 +115,9 @@ _TO_THE_PRESS = re.compile(
 _JOINT = re.compile(r"共同(?:で)?(?:記者会見|会見|声明)|並んで|\bjoint\b|\balongside\b|\bside by side\b", re.I)
 
 
+_NAMED_FORMAT = re.compile(r"理事会|ノルマンディー|戦略的安定|連絡グループ|コンタクト|Council|Normandy|Dialogue|Contact Group|format", re.I)
+
+
 def _someone_else(statement: Event, call: Event) -> bool:
     """Is the statement made by a named person who took no part in the call (the adviser, not the president)?"""
     speakers = {p for p in statement.persons}
@@ -136,6 +139,11 @@ def dedupe(events: list[Event]) -> list[Event]:
     phones = [e for e in out if e.mode == "phone_call"]
     keep = []
     for e in out:
+        if e.mode == "talks" and not _NAMED_FORMAT.search(e.evidence) and any(
+            c.mode == "meeting" and c.codes == e.codes and c.status == e.status and c.sentence_id == e.sentence_id
+            and compatible(c.when, e.when) for c in out
+        ):  # fmt: skip
+            continue  # ベトナム首相と会談 ウクライナ情勢巡り意見交換: the exchange is the meeting's
         if e.mode in ("talks", "meeting") and any(
             c.codes == e.codes and c.status == e.status and compatible(c.when, e.when)
             and (e.part == "text" or c.sentence_id == e.sentence_id) for c in phones

@@ -130,6 +130,8 @@ _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
 _JA_IN_CITY = re.compile(r"(?:" + "|".join(k for k in party_rules.CITIES if not k.isascii()) + r")(?:で|では|を訪)")
+_VAGUE_ADDRESSEE = re.compile(r"(?:欧米|西側|欧米諸国|西側諸国|国際社会)(?:を|に対し(?:て)?|に)$|\b(?:the West|Western (?:countries|nations|governments))\s*$")
+_JA_ACT_THEME = re.compile(r"^(?:案|について|をめぐ|に関し|の是非|の可否)")
 _EN_DAYS_BEFORE = re.compile(r"\b(?:days|hours|weeks|a day|a week) (?:before|after|ahead of)\b[^.;]*$", re.I)  # "…, days before X meet"
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
 _TOLD_THAT = re.compile(r"\b(?:told|tells|telling|assured|informed|warned|stressed|said to)\b[^.;]*?\b(?P<that>that)\b", re.I)
@@ -152,8 +154,10 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []  # 会談後, after the meeting: a time reference to an interaction told elsewhere
     if cue.mode != "statement" and (_REQUESTED.match(after) or (_ASKED_FOR.match(after) and not _ACCEPTED.search(after))):
         return []  # 交渉を始めるよう求め: the request is the event (a statement)
-    if cue.mode == "statement" and _OWN_CITIZENS.search(text):
-        return []
+    if cue.mode == "statement" and (_OWN_CITIZENS.search(text) or _VAGUE_ADDRESSEE.search(before[-12:])):
+        return []  # 欧米をけん制, "warned the West": an unnamed group is no party (GUIDELINES §3)
+    if lang == "ja" and cue.mode in ("other", "sanctions") and _JA_ACT_THEME.match(after):
+        return []  # 武器供与について, 制裁案を協議: a theme or a proposal, not the act
     if _AGGREGATE.search(text):
         return []  # "held three phone calls", これまで3回: aggregate mentions are not events
     if cuescope.skip_reason(text, lang, cue.start, cue.end, cue.mode):
@@ -174,7 +178,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         spans += cuescope.beside(text, lang)
     own = [p for p in own if not any(a <= p.start < b for a, b in spans)]
     if lang == "ja" and mode not in ("statement", "sanctions"):  # 対ロシアの対応をすり合わせ: Russia is the theme
-        own = [p for p in own if text[max(p.start - 1, 0) : p.start] != "対" or p.start == 0]
+        own = [p for p in own if (text[max(p.start - 1, 0) : p.start] != "対" or p.start == 0) and not text.startswith("産", p.end)]
     if lang == "en" and mode in (*CALLS, "talks") and (told := _TOLD_THAT.search(text)) and told.start("that") > cue.end:
         own = [p for p in own if p.start < told.start("that")]  # "told X in a call that Y…": Y is what was told
     if mode == "statement":  # the state invaded in the warning's condition is not addressed
