@@ -171,3 +171,21 @@ def test_tokenize_gives_the_rows_ingest_stores(tmp_path):
         stored = list(stored[["surface", "lemma", "pos1", "pos2", "pos3", "pos4"]].itertuples(index=False, name=None))
         tagger = get_tagger(corpus.lexicon.user_dictionary())
         assert tokenize(s.text, lang="ja" if s.lang == "ja" else "en", tagger=tagger) == stored
+
+
+def test_a_full_width_space_at_the_edge_of_a_run_keeps_every_row_whole(tmp_path):
+    """fugashi strips MeCab's output: an edge U+3000 (に　EU, a headline's gap) must not cut a row short."""
+    from crisisnotes.tokenize import token_columns, tokenize_tsv
+
+    for s in ["加盟候補国」に\u3000EU首脳会議が承認", "\u3000ロシア\u3000", "ロシア\u3000外相", "\u3000"]:
+        tsv = tokenize_tsv(s)
+        assert all(row.count("\t") == 5 for row in tsv.split("\n") if tsv), (s, tsv)
+        token_columns(tsv)  # parses
+
+
+def test_token_columns_mends_rows_it_cannot_read():
+    from crisisnotes.tokenize import token_columns
+
+    cols = token_columns("\u3000\t空白\nロシア\t名詞\t固有名詞\t地名\t国\tロシア")
+    assert cols["surface"].to_pylist() == ["\u3000", "ロシア"]
+    assert cols["pos1"].to_pylist() == ["空白", "名詞"]

@@ -97,17 +97,24 @@ def tokenize_tsv(s: str, *, lang: str = "ja", tagger: fugashi.GenericTagger | No
     if lang != "ja":
         return _rule_tsv(s)
     if not _LATIN_RUN.search(s):
-        return tagger.parse(s) or ""
+        return _mecab(tagger, s)
     parts: list[str] = []
     pos = 0
     for m in _LATIN_RUN.finditer(s):
         if m.start() > pos:
-            parts.append(tagger.parse(s[pos : m.start()]) or "")
+            parts.append(_mecab(tagger, s[pos : m.start()]))
         parts.append(_rule_tsv(m.group()))
         pos = m.end()
     if pos < len(s):
-        parts.append(tagger.parse(s[pos:]) or "")
+        parts.append(_mecab(tagger, s[pos:]))
     return "\n".join(p for p in parts if p)
+
+
+def _mecab(tagger: fugashi.GenericTagger, run: str) -> str:
+    """MeCab's rows for one run, whose edges carry no whitespace: fugashi strips its output, which
+    would cut the row of an edge full-width space (``に\u3000``) short."""
+    run = run.strip()
+    return (tagger.parse(run) or "") if run else ""
 
 
 def _rule_tsv(s: str) -> str:
@@ -127,8 +134,12 @@ def token_columns(tsv: str) -> dict[str, pa.Array]:
     """
     if not tsv:
         return {c: pa.array([], pa.string()) for c in TOKEN_FIELDS}
-    cols = pcsv.read_csv(pa.py_buffer(tsv.encode("utf-8")), read_options=_TSV_READ, parse_options=_TSV_PARSE,
-                         convert_options=_TSV_CONVERT)  # fmt: skip
+    try:
+        cols = pcsv.read_csv(pa.py_buffer(tsv.encode("utf-8")), read_options=_TSV_READ, parse_options=_TSV_PARSE,
+                             convert_options=_TSV_CONVERT)  # fmt: skip
+    except pa.ArrowInvalid:  # a row cut short or split by a character MeCab or Arrow reads oddly: mend, never fail
+        cols = pcsv.read_csv(pa.py_buffer(_mend_rows(tsv).encode("utf-8")), read_options=_TSV_READ,
+                             parse_options=_TSV_PARSE, convert_options=_TSV_CONVERT)  # fmt: skip
     out = {c: cols.column(c).combine_chunks() for c in _TSV_COLUMNS}
     surface, lemma = out["surface"], out["lemma"]
     glossed = pc.match_substring(lemma, "-")
@@ -139,6 +150,22 @@ def token_columns(tsv: str) -> dict[str, pa.Array]:
     lemma = pc.if_else(pc.equal(pc.utf8_length(lemma), 0), surface, lemma)
     out["pos1"], out["lemma"] = _classify_rule_tokens(surface, out["pos1"], lemma)
     return {c: out[c] for c in TOKEN_FIELDS}
+
+
+def _mend_rows(tsv: str) -> str:
+    r"""``tsv`` with every row exactly six fields (padded, or extra fields folded into the last) and no
+    character Arrow's reader would take as a line end inside a row. The slow path, taken only
+    when the fast one fails.
+
+    >>> _mend_rows("\u3000\t空白\nロシア\t名詞\t固有名詞\t地名\t国\tロシア")
+    '\u3000\t空白\t\t\t\t\nロシア\t名詞\t固有名詞\t地名\t国\tロシア'
+    """
+    rows = []
+    for row in tsv.split("\n"):
+        f = row.replace("\r", " ").split("\t")
+        f = f[:5] + [" ".join(f[5:])] if len(f) > 6 else f + [""] * (6 - len(f))
+        rows.append("\t".join(f))
+    return "\n".join(rows)
 
 
 def _classify_rule_tokens(surface: pa.Array, pos1: pa.Array, lemma: pa.Array) -> tuple[pa.Array, pa.Array]:
