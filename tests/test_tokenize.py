@@ -189,3 +189,27 @@ def test_token_columns_mends_rows_it_cannot_read():
     cols = token_columns("\u3000\t空白\nロシア\t名詞\t固有名詞\t地名\t国\tロシア")
     assert cols["surface"].to_pylist() == ["\u3000", "ロシア"]
     assert cols["pos1"].to_pylist() == ["空白", "名詞"]
+
+
+def test_a_chunk_whose_token_rows_fail_falls_back_sentence_by_sentence(monkeypatch):
+    """The fast path parses a whole chunk at once; if that fails, each sentence is tried alone and one that
+    still fails keeps rule tokens with a warning: the dump is never lost for one sentence."""
+    import pyarrow as pa
+
+    from crisisnotes import pipeline, tokenize
+
+    real = tokenize.token_columns
+    bad = "壊れ"  # a token of the second sentence
+
+    def flaky(tsv: str):
+        if bad in tsv:
+            raise pa.ArrowInvalid("unreadable row")
+        return real(tsv)
+
+    monkeypatch.setattr(pipeline, "token_columns", flaky)
+    sents = [{"post_id": "p1", "sentence_id": 0, "text": "ロシアと協議した。", "lang": "ja"},
+             {"post_id": "p1", "sentence_id": 1, "text": "壊れた文です。", "lang": "ja"}]  # fmt: skip
+    with pytest.warns(UserWarning, match="p1 sentence 1"):
+        table = pipeline.token_table(sents, tokenize.get_tagger())
+    assert set(table.column("sentence_id").to_pylist()) == {0, 1}
+    assert "ロシア" in table.column("surface").to_pylist()

@@ -21,6 +21,7 @@ import multiprocessing as mp
 import os
 import threading
 import time
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -39,7 +40,7 @@ from .matching import matcher_for
 from .sentences import sentence_spans
 from .store import TableWriter, building, write_manifest, write_part
 from .text import guess_lang, normalize
-from .tokenize import TOKEN_FIELDS, get_tagger, token_columns, tokenize_tsv
+from .tokenize import TOKEN_FIELDS, get_tagger, rule_tokens, token_columns, tokenize_tsv
 
 CHUNK_POSTS = 1000
 AUTO_MIN_BYTES = 4 * 2**20
@@ -132,7 +133,10 @@ def token_table(sentences: list[dict[str, Any]], tagger: Any) -> pa.Table:
     n = int(counts.sum())
     if n == 0:
         return TOKEN_SCHEMA.empty_table()
-    cols = token_columns("\n".join(texts))
+    try:
+        cols = token_columns("\n".join(texts))
+    except Exception:  # noqa: BLE001  a sentence MeCab or Arrow cannot take: never fail the dump for it
+        cols, counts, n = _tokens_one_by_one(sentences, tagger)
     if len(cols["surface"]) != n:
         raise RuntimeError(f"tokenizer output has {len(cols['surface'])} rows for {n} tokens")
     which = np.repeat(np.arange(len(sentences)), counts)
@@ -146,6 +150,25 @@ def token_table(sentences: list[dict[str, Any]], tagger: Any) -> pa.Table:
          *(cols[c] for c in TOKEN_FIELDS), langs.take(take)],
         schema=TOKEN_SCHEMA,
     )  # fmt: skip
+
+
+def _tokens_one_by_one(sentences: list[dict[str, Any]], tagger: Any) -> tuple[dict[str, pa.Array], np.ndarray, int]:
+    """The slow path of :func:`token_table`: each sentence on its own; one whose MeCab rows still cannot
+    be read is tokenized by the rule tokenizer, with a warning naming it (no sentence is lost)."""
+    parts: list[dict[str, pa.Array]] = []
+    counts = np.zeros(len(sentences), dtype=np.int64)
+    for k, s in enumerate(sentences):
+        try:
+            cols = token_columns(tokenize_tsv(s["text"], lang="ja" if s["lang"] == "ja" else "en", tagger=tagger))
+        except Exception:  # noqa: BLE001
+            warnings.warn(f"{s['post_id']} sentence {s['sentence_id']}: MeCab's rows unreadable, rule tokens kept",
+                          stacklevel=2)  # fmt: skip
+            toks = rule_tokens(s["text"])
+            cols = {c: pa.array([t[i] for t in toks], pa.string()) for i, c in enumerate(TOKEN_FIELDS)}
+        parts.append(cols)
+        counts[k] = len(cols["surface"])
+    merged = {c: pa.concat_arrays([p[c] for p in parts]) if parts else pa.array([], pa.string()) for c in TOKEN_FIELDS}
+    return merged, counts, int(counts.sum())
 
 
 def process_chunk(
