@@ -1069,3 +1069,35 @@ def test_a_subject_ending_in_ga_and_named_ministers_consulting_in_a_city_meet(tm
 ])
 def test_no_event_from_themes_proposals_settings_or_vague_groups(tmp_path, body, attribution, expected):
     assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="見出し")} == expected
+
+
+def test_a_bare_shusho_in_japanese_news_is_japans_prime_minister_unless_another_was_named(tmp_path):
+    got = _one_post_events(tmp_path, "首相は近く、ロシアのプーチン大統領と電話で協議する方向で調整している。", NHK.format("2022年2月15日"))
+    assert {(p, m, s) for p, m, s, _ in got} == {(("JPN", "RUS"), "phone_call", "planned")}
+    other = _one_post_events(
+        tmp_path / "o",
+        "英国のジョンソン首相は14日、記者団に語った。\n首相は近く、ロシアのプーチン大統領と電話で協議する方向で調整している。",
+        NHK.format("2022年2月15日"),
+    )
+    assert not any("JPN" in p for p, *_ in other)
+
+
+def test_meeting_leaders_by_video_later_in_the_sentence_is_a_call(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "Biden said he would meet Group of Seven leaders by video on Thursday morning and then speak to the nation.",
+        "— Reuters (@Reuters) February 24, 2022",
+        headline="G7",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("G7", "USA"), "phone_call")}
+
+
+def test_three_named_ministers_then_san_shi_wa_are_the_three(tmp_path):
+    """3氏は…共同声明: the three just told, with the addressee of their statement."""
+    got = _one_post_events(
+        tmp_path,
+        "林外相とブリンケン国務長官、韓国の外相は12日、ハワイで会談した。\n"
+        "3氏は、会談後に北朝鮮に対し対話に応じるよう求める共同声明を発表した。",
+        NHK.format("2022年2月13日"),
+    )
+    assert any(p == ("JPN", "KOR", "PRK", "USA") and m == "statement" for p, m, *_ in got)

@@ -237,7 +237,7 @@ def _online(text: str, lang: str, start: int, end: int) -> bool:
     """
     if lang == "ja":
         return bool(_ONLINE_JA_BEFORE.search(text[:start]) or _ONLINE_JA_AFTER.match(text, end))
-    clause = re.split(r"[;:]|,\s+(?:and|but|while|as)\b", text[max(0, start - 60) : end + 30])
+    clause = re.split(r"[;:]|,\s+(?:and|but|while|as)\b", text[max(0, start - 60) : end + 50])
     return any(_ONLINE_EN.search(c) for c in clause if text[start:end] in c)
 
 

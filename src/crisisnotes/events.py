@@ -66,9 +66,12 @@ def _post_events(
     carried: Party | None = None
     anchor: dates.EventDate | None = None
     anchor_topic: str | None = None
+    japans_pm = _bare_pm_is_japans(" ".join(x.norm for x in sents))
     for s in sents:
         text, lang = s.norm, ("ja" if s.lang == "ja" else "en")
         parties = list(mentions.get(int(s.sentence_id), ()))
+        if lang == "ja" and japans_pm and not any(p.code == "JPN" for p in parties):
+            parties += [Party("JPN", "jpn", m.start(1), m.end(1), "state") for m in _BARE_PM.finditer(text)][:1]
         own_topic = topic(text, parties) if lang == "ja" else (parties[0] if parties else None)
         exprs = dates.find_time_expressions(text)
         n_before = len(events)
@@ -122,7 +125,7 @@ _REFERENCE = re.compile(
     r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説|の(?:記者)?会見|の際|の合間|の席)"
 )
 _BOTH = re.compile(
-    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|[2-9２-９二三四五]\s*(?:首脳|外相|か国|カ国|ヵ国)(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents|countries|governments|nations|states)\b|\b[Bb]oth sides\b"
+    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|[2-9２-９二三四五]\s*(?:首脳|外相|氏|か国|カ国|ヵ国)(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents|countries|governments|nations|states)\b|\b[Bb]oth sides\b"
 )
 _EN_PRINCIPAL = re.compile(r"\b(?:prime minister|president|chancellor|foreign minister|foreign secretary|secretary of state)\s+"
                            r"(?:held|had|holds|has|will hold)\s+(?:\w+\s+){0,2}$", re.I)  # "The British prime minister held talks with Y"
@@ -250,6 +253,23 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
                persons={(p.code, p.actor_id) for p in chosen if p.is_person and p.code in {x.code for x in g}})
         for g in groups
     ]  # fmt: skip
+
+
+_BARE_PM = re.compile(r"(?:^|[、。」\s])(首相)(?:は|が|も|と|に)")
+_FIRST_PM = re.compile(r"([\u30a0-\u30ffー・]|の|国|岸田|日本)?首相")
+
+
+def _bare_pm_is_japans(post_text: str) -> bool:
+    """Does a bare 首相 (no name, no country) in this Japanese post mean Japan's prime minister?
+
+    So it does in Japanese news, unless the post first names another state's prime minister
+    (ジョンソン首相, 英国の首相), whom a later bare 首相 then means.
+
+    >>> _bare_pm_is_japans("首相は21日、会談した。"), _bare_pm_is_japans("英国のジョンソン首相は…首相は")
+    (True, False)
+    """
+    m = _FIRST_PM.search(post_text)
+    return m is not None and m.group(1) in (None, "岸田", "日本")
 
 
 def _headline_segment(part: str, text: str, lang: str, pos: int) -> tuple[int, int] | None:
