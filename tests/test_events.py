@@ -1101,3 +1101,14 @@ def test_three_named_ministers_then_san_shi_wa_are_the_three(tmp_path):
         NHK.format("2022年2月13日"),
     )
     assert any(p == ("JPN", "KOR", "PRK", "USA") and m == "statement" for p, m, *_ in got)
+
+
+def test_their_first_such_meeting_refers_to_the_talks_just_told(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "In Paris, political advisers from Russia, Ukraine, France and Germany held eight hours of talks on Wednesday "
+        "in the Normandy format, their first such meeting in months.",
+        "— Reuters (@Reuters) January 27, 2022",
+        headline="Paris",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("DEU", "FRA", "RUS", "UKR"), "talks")}

@@ -153,7 +153,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)) or _NO_PLANS.search(after[:60]) \
             or re.search(r"\b(?:no|not any) (?:immediate |current )?plans? (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", before[-50:], re.I):
         return []  # 首脳会談についても…計画はない, "no plans for a meeting": nothing is planned
-    if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]) or _EN_DAYS_BEFORE.search(before):
+    if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]) or _EN_DAYS_BEFORE.search(before) \
+            or (lang == "en" and re.search(r"\bsuch\s+$", before[-8:])):  # "their first such meeting": the talks just told
         return []  # 会談後, after the meeting: a time reference to an interaction told elsewhere
     if cue.mode != "statement" and (_REQUESTED.match(after) or (_ASKED_FOR.match(after) and not _ACCEPTED.search(after))):
         return []  # 交渉を始めるよう求め: the request is the event (a statement)
