@@ -1112,3 +1112,12 @@ def test_their_first_such_meeting_refers_to_the_talks_just_told(tmp_path):
         headline="Paris",
     )
     assert {(p, m) for p, m, *_ in got} == {(("DEU", "FRA", "RUS", "UKR"), "talks")}
+
+
+def test_a_written_reply_handed_over_is_a_written_message(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "米国と北大西洋条約機構（NATO）は26日、安全保障の「保証」に対する回答を、それぞれ書面でロシア側に渡した。",
+        NHK.format("2022年1月27日"),
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("RUS", "USA"), "written_message"), (("NATO", "RUS"), "written_message")}
