@@ -1121,3 +1121,10 @@ def test_a_written_reply_handed_over_is_a_written_message(tmp_path):
         NHK.format("2022年1月27日"),
     )
     assert {(p, m) for p, m, *_ in got} == {(("RUS", "USA"), "written_message"), (("NATO", "RUS"), "written_message")}
+
+
+def test_two_days_joined_before_a_cue_are_two_interactions(tmp_path):
+    got = _one_post_events(tmp_path, "マクロン大統領とプーチン大統領は先月28日と今月3日にも電話で会談していた。",
+                           NHK.format("2022年2月8日"))
+    calls = {d for p, m, s, d in got if m == "phone_call"}
+    assert calls == {D(2022, 1, 28), D(2022, 2, 3)}

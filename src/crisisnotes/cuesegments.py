@@ -161,3 +161,26 @@ def elided_cues(text: str, lang: str, segments: Sequence[tuple[int, int]], cues:
             cameo, event, mode = _TALKS[lang]
             out.append(Cue(m.start(), m.end(), m.group(), "talks", cameo, event, mode))
     return out
+
+
+_DAY_AND = re.compile(r"^(?:と|、|や)(?:今月|先月|前日の|翌)?$")
+_EN_DAY_AND = re.compile(r"^\s*(?:and|,)\s*(?:on\s+)?$")
+
+
+def coordinated_days(text: str, lang: str, exprs: Sequence[Any], cue_start: int) -> list[Any]:
+    """Two day expressions joined before the cue (先月28日と今月3日にも会談, "on Friday and Sunday"), or ``[]``.
+
+    >>> from crisisnotes.timeexpr import find_time_expressions as f
+    >>> s = "両首脳は先月28日と今月3日にも電話で会談した。"
+    >>> [e.surface for e in coordinated_days(s, "ja", f(s), s.index("電話"))]
+    ['先月28日', '今月3日']
+    """
+    days = [e for e in exprs if e.kind in _DAY_KINDS and (e.day is not None or e.kind != "explicit")]
+    rx = _DAY_AND if lang == "ja" else _EN_DAY_AND
+    for a, b in zip(days, days[1:], strict=False):
+        gap = text[a.end : b.start]
+        between = text[b.end : cue_start]
+        if rx.match(gap.replace(" ", "") if lang == "ja" else gap) and b.end <= cue_start and "、" not in between \
+                and len(between) <= 12:
+            return [a, b]
+    return []

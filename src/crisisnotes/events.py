@@ -248,11 +248,16 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         groups = [[seen[c], *(p for d, p in seen.items() if d not in pair)] for c in pair]
     elif mode == "sanctions" and len(seen) > 2 and (target := sanctions_target(text, list(seen.values()), lang)):
         groups = [[p, seen[target]] for c, p in seen.items() if c != target]  # one imposer each
+    whens = [when]
+    if mode != "statement" and (pair := cuesegments.coordinated_days(text, lang, exprs, c_start)):
+        # 先月28日と今月3日にも電話で会談: one interaction on each day
+        whens = [dates.resolve_event_date(text, post_date, status=status, cue_start=c_start, only=(e.start, e.end))
+                 for e in pair]  # fmt: skip
     return [
-        Event(s.post_id, int(s.sentence_id), replace(cue), mode, status, g, when, s.text, part=s.part,
+        Event(s.post_id, int(s.sentence_id), replace(cue), mode, status, g, w, s.text, part=s.part,
                participants={p.actor_id for p in chosen if p.code in {x.code for x in g}}, initiator=init,
                persons={(p.code, p.actor_id) for p in chosen if p.is_person and p.code in {x.code for x in g}})
-        for g in groups
+        for g in groups for w in whens
     ]  # fmt: skip
 
 
