@@ -1131,5 +1131,5 @@ def test_two_days_joined_before_a_cue_are_two_interactions(tmp_path):
 
 
 def test_no_grounds_for_new_talks_is_no_event(tmp_path):
-    got = _one_post_events(tmp_path, "ロシアの外務次官は13日、米国との協議を続ける根拠は現時点で見当たらないと述べた。", NHK.format("2022年1月14日"))
+    got = _one_post_events(tmp_path, "ロシアの外務次官は13日、米国と新たな協議を開く根拠は現時点で見当たらないと述べた。", NHK.format("2022年1月14日"))
     assert got == set()
