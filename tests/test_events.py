@@ -1133,3 +1133,17 @@ def test_two_days_joined_before_a_cue_are_two_interactions(tmp_path):
 def test_no_grounds_for_new_talks_is_no_event(tmp_path):
     got = _one_post_events(tmp_path, "ロシアの外務次官は13日、米国と新たな協議を開く根拠は現時点で見当たらないと述べた。", NHK.format("2022年1月14日"))
     assert got == set()
+
+
+@pytest.mark.parametrize("body, attribution, expected", [
+    ("日米両政府は、岸田文雄首相とバイデン大統領による首脳会談についても、近くオンライン形式で開く方向で調整に入った。",
+     NHK.format("2022年1月8日"), {(("JPN", "USA"), "phone_call")}),
+    ("米国は、ロシアとの協議を前に、ウクライナ側と対応をすり合わせるねらいがあるものとみられる。", NHK.format("2022年1月2日"), set()),
+    ("Separately, Deputy Foreign Minister Sergei Ryabkov said he saw no grounds for new talks with the United States.",
+     "— Reuters (@Reuters) January 13, 2022", set()),
+    ("欧州連合（EU）は24日、外相理事会を開いた。\n理事会は、ロシアがウクライナに対してさらなる軍事攻撃に出れば重大な代償を招くと警告した。",
+     NHK.format("2022年1月25日"), {(("EU", "RUS"), "statement")}),
+])
+def test_online_later_aims_no_grounds_and_a_council_warning(tmp_path, body, attribution, expected):
+    got = {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="見出し")}
+    assert got == expected

@@ -221,7 +221,7 @@ def meeting_as_talks(text: str, lang: str) -> bool:
 
 
 _ONLINE_JA_BEFORE = re.compile(r"(?:オンライン|テレビ会議|ビデオ会議|ウェブ会議)(?:形式|方式|システム)?(?:で|による|を通じて)[^、。]{0,20}$")
-_ONLINE_JA_AFTER = re.compile(r"[^、。]{0,14}?(?:オンライン|テレビ会議|ビデオ会議)(?:形式|方式)?で(?:開|行|実施)")
+_ONLINE_JA_AFTER = re.compile(r"(?:について(?:も)?、)?[^、。]{0,14}?(?:オンライン|テレビ会議|ビデオ会議)(?:形式|方式)?で(?:開|行|実施)")
 _ONLINE_EN = re.compile(r"\b(?:virtual(?:ly)?|by video(?: ?link| ?conference)?|via video(?: ?link)?|videoconference|online)\b", re.I)
 
 

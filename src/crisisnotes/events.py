@@ -109,6 +109,7 @@ _NEG_BEFORE = re.compile(
     re.I,
 )
 _NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)")
+_AIM = re.compile(r"^(?:る|し)?(?:ねらい|狙い)(?:が|も)")  # 対応をすり合わせるねらいがある: a presumed purpose, not an act
 _NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定|根拠|考え|つもり)は(?:現時点で|今のところ|当面)?(?:ない|ありません|なく|見当たら)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
 _OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
 _REQUESTED = re.compile(r"^[^。、]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
@@ -151,11 +152,13 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if (cancelled and cue.mode not in ("written_message", "statement")) or _OFFER.search(after[:30]):
         return []
     if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)) or _NO_PLANS.search(after[:60]) \
-            or re.search(r"\b(?:no|not any) (?:immediate |current )?plans? (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", before[-50:], re.I):
+            or re.search(r"\b(?:no|not any) (?:immediate |current )?(?:plans?|grounds|reason) (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", before[-50:], re.I):
         return []  # 首脳会談についても…計画はない, "no plans for a meeting": nothing is planned
     if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]) or _EN_DAYS_BEFORE.search(before) \
             or (lang == "en" and re.search(r"\bsuch\s+$", before[-8:])):  # "their first such meeting": the talks just told
         return []  # 会談後, after the meeting: a time reference to an interaction told elsewhere
+    if _AIM.match(after):
+        return []
     if cue.mode != "statement" and (_REQUESTED.match(after) or (_ASKED_FOR.match(after) and not _ACCEPTED.search(after))):
         return []  # 交渉を始めるよう求め: the request is the event (a statement)
     if cue.mode == "statement" and (_OWN_CITIZENS.search(text) or _VAGUE_ADDRESSEE.search(before[-12:])):
@@ -187,7 +190,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         own = [p for p in own if p.start < told.start("that")]  # "told X in a call that Y…": Y is what was told
     if mode == "statement":  # the state invaded in the warning's condition is not addressed
         kept = [p for p in own if not cuescope.conditional_victim(text, lang, p.start, p.end)]
-        own = kept if len({p.code for p in kept}) >= 2 else own
+        by_carried = carried is not None and len({p.code for p in kept} | {carried.code}) >= 2  # 理事会は、Xが…攻撃に出れば
+        own = kept if len({p.code for p in kept}) >= 2 or by_carried else own
     chosen = cue_parties(text, own, cue.start, cue.end, lang=lang, mode=mode, carried=carried,
                          borrowed=borrowed, lead=same[0].initiator if same else None)  # fmt: skip
     if span is not None:  # a city of destination in another dated segment is that occasion's
