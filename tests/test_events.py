@@ -1147,3 +1147,9 @@ def test_no_grounds_for_new_talks_is_no_event(tmp_path):
 def test_online_later_aims_no_grounds_and_a_council_warning(tmp_path, body, attribution, expected):
     got = {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="見出し")}
     assert got == expected
+
+
+def test_two_parties_gathering_is_their_talks(tmp_path):
+    """AとBの理事会が開かれた: the pair names both sides of the talks, with no interaction word."""
+    got = _one_post_events(tmp_path, "先週はブリュッセルでNATOとロシアの理事会が開かれたが、議論は平行線に終わった。", NHK.format("2022年1月20日"))
+    assert {(p, m) for p, m, *_ in got} == {(("NATO", "RUS"), "talks")}

@@ -184,3 +184,28 @@ def coordinated_days(text: str, lang: str, exprs: Sequence[Any], cue_start: int)
                 and len(between) <= 12:
             return [a, b]
     return []
+
+
+_PAIR_GATHERING = re.compile(r"の(?:理事会|会合|会議)(?=が|は|を|で|に|も|、)")
+
+
+def pair_gatherings(text: str, lang: str, parties: Sequence[Any], cues: Sequence[Cue]) -> list[Cue]:
+    """Talks named as two parties' gathering (NATOとロシアの理事会が開かれた, ロシアとOSCEの会合), which
+    no interaction word states: the pair names both sides, so the gathering is their talks.
+
+    >>> from crisisnotes.parties import Party
+    >>> t = "NATOとロシアの理事会が開かれた。"
+    >>> [c.surface for c in pair_gatherings(t, "ja", [Party("NATO", "nato", 0, 4), Party("RUS", "rus", 5, 8)], [])]
+    ['の理事会']
+    """
+    if lang != "ja":
+        return []
+    ps = sorted((p for p in parties if p.start >= 0), key=lambda p: p.start)
+    out: list[Cue] = []
+    for a, b in zip(ps, ps[1:], strict=False):
+        gap = text[a.end : b.start]
+        m = _PAIR_GATHERING.match(text, b.end) if a.code != b.code and re.fullmatch(r"(?:＝[^、。と]{1,20})?と", gap) else None
+        if m and not any(c.start < m.end() and m.start() < c.end for c in cues):
+            cameo, event, mode = _TALKS["ja"]
+            out.append(Cue(m.start(), m.end(), m.group(), "talks", cameo, event, mode))
+    return out

@@ -79,7 +79,8 @@ def _post_events(
         if not dates.is_year_only(text):
             segs = cuesegments.dated_segments(text, lang, exprs)  # 10日に…、12日には…: one occasion each
             found = cues.find(text, lang)
-            found = sorted(found + cuesegments.elided_cues(text, lang, segs, found, parties), key=lambda c: c.start)
+            found = found + cuesegments.elided_cues(text, lang, segs, found, parties)
+            found = sorted(found + cuesegments.pair_gatherings(text, lang, parties, found), key=lambda c: c.start)
             segs = cuesegments.merge_empty(segs, found)
             for cue in found:
                 events += _cue_event(s, text, lang, cue, parties, carried, speaker, when, anchor,
