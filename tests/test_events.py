@@ -1153,3 +1153,13 @@ def test_two_parties_gathering_is_their_talks(tmp_path):
     """AとBの理事会が開かれた: the pair names both sides of the talks, with no interaction word."""
     got = _one_post_events(tmp_path, "先週はブリュッセルでNATOとロシアの理事会が開かれたが、議論は平行線に終わった。", NHK.format("2022年1月20日"))
     assert {(p, m) for p, m, *_ in got} == {(("NATO", "RUS"), "talks")}
+
+
+def test_an_offer_in_the_next_clause_does_not_undo_the_meeting_before_it(tmp_path):
+    """Xは3日、Yと会談し、AとBの首脳会談を開催する用意があると表明: the meeting was held; the offer is another matter."""
+    got = _one_post_events(
+        tmp_path,
+        "トルコのエルドアン大統領は3日、キエフでゼレンスキー大統領と会談し、ロシアとウクライナの首脳会談をトルコで開催する用意があると表明した。",
+        NHK.format("2022年2月4日"),
+    )
+    assert (("TUR", "UKR"), "meeting", "occurred", D(2022, 2, 3)) in got

@@ -150,7 +150,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         parties = cuesegments.segment_parties(text, lang, segs, parties, cue.start, exprs)
     after, before = text[cue.end :], text[: cue.start]
     cancelled = _CANCELLED.search(after[:30]) or _CANCEL_BEFORE.search(before[-40:])
-    if (cancelled and cue.mode not in ("written_message", "statement")) or _OFFER.search(after[:30]):
+    if (cancelled and cue.mode not in ("written_message", "statement")) or _OFFER.search((after if cue.mode == "statement" else re.split(r"[、。]", after, maxsplit=1)[0])[:30]):
         return []
     if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)) or _NO_PLANS.search(after[:60]) \
             or re.search(r"\b(?:no|not any) (?:immediate |current )?(?:plans?|grounds|reason) (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", before[-50:], re.I):
