@@ -1163,3 +1163,21 @@ def test_an_offer_in_the_next_clause_does_not_undo_the_meeting_before_it(tmp_pat
         NHK.format("2022年2月4日"),
     )
     assert (("TUR", "UKR"), "meeting", "occurred", D(2022, 2, 3)) in got
+
+
+def test_as_well_as_keeps_the_clause_and_he_is_the_one_carried(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "On Friday, Biden held a video call with the leaders of Britain and Poland, as well as the heads of NATO and the European Union.",
+        "— Reuters (@Reuters) February 12, 2022",
+        headline="Call",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("EU", "GBR", "NATO", "POL", "USA"), "phone_call")}
+    he = _one_post_events(
+        tmp_path / "he",
+        "Japan's Foreign Minister Yoshimasa Hayashi met Australia's foreign minister in Melbourne on Friday.\n"
+        "He is then scheduled to join Secretary of State Antony Blinken and South Korea's foreign minister for talks in Honolulu on Saturday.",
+        "— Reuters (@Reuters) February 11, 2022",
+        headline="Trip",
+    )
+    assert any(p == ("JPN", "KOR", "USA") for p, *_ in he)

@@ -110,6 +110,7 @@ _NEG_BEFORE = re.compile(
     re.I,
 )
 _NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)")
+_EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|later|had|has|met|held|spoke|flew|travel)")
 _AIM = re.compile(r"^(?:る|し)?(?:ねらい|狙い)(?:が|も)")  # 対応をすり合わせるねらいがある: a presumed purpose, not an act
 _NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定|根拠|考え|つもり)は(?:現時点で|今のところ|当面)?(?:ない|ありません|なく|見当たら)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
 _OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
@@ -202,6 +203,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         chosen = [p for p in chosen if p.start < cue.start]
     if speaker is not None and first_person(text, lang):
         chosen.append(speaker)
+    if lang == "en" and carried is not None and _EN_PRONOUN_SUBJECT.match(text) and carried.code not in {p.code for p in chosen}:
+        chosen.append(carried)  # "He is then scheduled to join X and Y": he is the one carried from before
     both, again = _BOTH.search(text), AGAIN.search(text)
     listed = both is not None and len({p.code for p in parties if p.start < both.start()}) >= 2  # 露、宇、独、仏の4か国は
     if (again or (both and not listed)) and earlier:

@@ -58,12 +58,13 @@ _EN_CITY_COMMA = re.compile(  # a city, then its country (a dateline or an addre
 _EN_HOSTED_TALKS = re.compile(r"\b(?:talks|session|meeting|consultations)\s+at\s+(?:the\s+)?$", re.I)
 _EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.I)
 _EN_BOUNDARY = re.compile(
-    r";|\s[—–]\s|,\s+(?=(?:as|while|after|before|because|although|though|which|who|where|amid|"
-    r"warning|saying|adding|but|a day|ahead of|following)\b)|\s(?=as\s+(?:[A-Z]|the\b))"
+    r";|\s[—–]\s|,\s+(?=(?:as(?! well as)|while|after|before|because|although|though|which|who|where|amid|"
+    r"warning|saying|adding|but|a day|ahead of|following)\b)|(?<!\bwell)\s(?=as\s+(?:[A-Z]|the\b))"
     r"|,\s+(?=with\s+[^,;]{0,60}?\b(?:expected|likely|set|\w+ing)\b)"  # ", with X's buildup expected to feature"
     r"|,?\s+(?=and\s+(?:will\s+)?(?:warned|warns|said|says|added|urged|vowed|will|would|then|also|later|he|she|they|"
-    r"the|both|is|are|was|were|has|have|had|plans|planned|flew|travell?ed|heads|headed|went)\b)"
-)
+    r"both|is|are|was|were|has|have|had|plans|planned|flew|travell?ed|heads|headed|went)\b)"
+    r"|,\s+(?=and\s+the\b)"
+)  # "…, and the X said": a new clause; "NATO and the European Union": one list
 _FIRST_PERSON_EN = re.compile(r"\b(?:I|We|we|my|My|our|Our)\b")
 _FIRST_PERSON_JA = re.compile(r"私は|私が|われわれ|我々|わが国")
 AGAIN = re.compile(r"再び|再度|改めて.{0,4}(?:協議|会談)|次回|次の(?:協議|会合|会談)|\bagain\b|\bnext round\b|\bfollow-up\b", re.I)
