@@ -1181,3 +1181,14 @@ def test_as_well_as_keeps_the_clause_and_he_is_the_one_carried(tmp_path):
         headline="Trip",
     )
     assert any(p == ("JPN", "KOR", "USA") for p, *_ in he)
+
+
+def test_sanctions_coordinated_with_a_group_name_a_partner_not_a_consultation(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "Prime Minister Fumio Kishida told parliament on Tuesday that Russia would face sanctions coordinated with the "
+        "Group of Seven if it invaded Ukraine.",
+        "— Reuters (@Reuters) February 9, 2022",
+        headline="Diet",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("JPN", "RUS"), "statement")}

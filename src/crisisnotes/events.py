@@ -111,6 +111,8 @@ _NEG_BEFORE = re.compile(
 )
 _NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)")
 _EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|later|had|has|met|held|spoke|flew|travel)")
+_ADNOMINAL_COORD = re.compile(r"\b(?:sanctions|measures|response|steps|action|actions|penalties)\s+$", re.I)
+_EN_PARTNER = re.compile(r"\b(?:coordinated|in coordination|together|in concert|jointly|along) with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _AIM = re.compile(r"^(?:る|し)?(?:ねらい|狙い)(?:が|も)")  # 対応をすり合わせるねらいがある: a presumed purpose, not an act
 _NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定|根拠|考え|つもり)は(?:現時点で|今のところ|当面)?(?:ない|ありません|なく|見当たら)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
 _OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
@@ -159,8 +161,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]) or _EN_DAYS_BEFORE.search(before) \
             or (lang == "en" and re.search(r"\bsuch\s+$", before[-8:])):  # "their first such meeting": the talks just told
         return []  # 会談後, after the meeting: a time reference to an interaction told elsewhere
-    if _AIM.match(after):
-        return []
+    if _AIM.match(after) or (lang == "en" and _ADNOMINAL_COORD.search(before[-25:]) and cue.surface.lower().startswith("coordinat")):
+        return []  # "sanctions coordinated with the G7": a modifier, not a consultation
     if cue.mode != "statement" and (_REQUESTED.match(after) or (_ASKED_FOR.match(after) and not _ACCEPTED.search(after))):
         return []  # 交渉を始めるよう求め: the request is the event (a statement)
     if cue.mode == "statement" and (_OWN_CITIZENS.search(text) or _VAGUE_ADDRESSEE.search(before[-12:])):
@@ -190,6 +192,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         own = [p for p in own if (text[max(p.start - 1, 0) : p.start] != "対" or p.start == 0) and not text.startswith("産", p.end)]
     if lang == "en" and mode in (*CALLS, "talks") and (told := _TOLD_THAT.search(text)) and told.start("that") > cue.end:
         own = [p for p in own if p.start < told.start("that")]  # "told X in a call that Y…": Y is what was told
+    if mode == "statement" and lang == "en":  # "sanctions coordinated with the G7": a partner, not the addressee
+        own = [p for p in own if not _EN_PARTNER.search(text[max(0, p.start - 30) : p.start])]
     if mode == "statement":  # the state invaded in the warning's condition is not addressed
         kept = [p for p in own if not cuescope.conditional_victim(text, lang, p.start, p.end)]
         by_carried = carried is not None and len({p.code for p in kept} | {carried.code}) >= 2  # 理事会は、Xが…攻撃に出れば
