@@ -1192,3 +1192,16 @@ def test_sanctions_coordinated_with_a_group_name_a_partner_not_a_consultation(tm
         headline="Diet",
     )
     assert {(p, m) for p, m, *_ in got} == {(("JPN", "RUS"), "statement")}
+
+
+def test_and_a_new_named_subject_with_its_verb_starts_a_clause_of_its_own(tmp_path):
+    """"X spoke to Y, and Secretary of State Z held a separate call with W": Z's call is Z and W's alone."""
+    got = _one_post_events(
+        tmp_path,
+        "Earlier on Saturday, French President Emmanuel Macron spoke to Putin for an hour, and Secretary of State Antony "
+        "Blinken held a separate call with Russian Foreign Minister Sergei Lavrov.",
+        "— Reuters (@Reuters) February 13, 2022",
+        headline="Calls",
+    )
+    assert (("RUS", "USA"), "phone_call", "occurred", D(2022, 2, 12)) in got
+    assert not any("FRA" in p and m == "phone_call" and "USA" in p for p, m, *_ in got)

@@ -64,6 +64,7 @@ _EN_BOUNDARY = re.compile(
     r"|,?\s+(?=and\s+(?:will\s+)?(?:warned|warns|said|says|added|urged|vowed|will|would|then|also|later|he|she|they|"
     r"both|is|are|was|were|has|have|had|plans|planned|flew|travell?ed|heads|headed|went)\b)"
     r"|,\s+(?=and\s+the\b)"
+    r"|,\s+(?=and\s+[A-Z](?:[\w.'’-]*\s+(?:of\s+|the\s+)?){1,7}(?:held|met|spoke|said|called|told|warned|urged|hosted|visited)\b)"
 )  # "…, and the X said": a new clause; "NATO and the European Union": one list
 _FIRST_PERSON_EN = re.compile(r"\b(?:I|We|we|my|My|our|Our)\b")
 _FIRST_PERSON_JA = re.compile(r"私は|私が|われわれ|我々|わが国")
@@ -348,7 +349,7 @@ def cue_parties(
         if _EN_RELATIVE.match(text, lo):
             carried = None  # ", who met in Rome,": the antecedent is the subject, no one from elsewhere
         subject = next((p for p in parties if p.start < lo and p.start < spans[0][1]), None)
-        if subject is not None:
+        if subject is not None and not re.match(r",\s+and\s+[A-Z]", text[lo:]):  # ", and Blinken held": its own subject
             chosen.append(subject)
     if threat and len(_codes(chosen)) < 2:  # "any Russian forces crossing … would trigger": Russia is warned
         chosen = chosen + [p for p in threat if p.code not in _codes(chosen)]
