@@ -1205,3 +1205,9 @@ def test_and_a_new_named_subject_with_its_verb_starts_a_clause_of_its_own(tmp_pa
     )
     assert (("RUS", "USA"), "phone_call", "occurred", D(2022, 2, 12)) in got
     assert not any("FRA" in p and m == "phone_call" and "USA" in p for p, m, *_ in got)
+
+
+def test_states_forming_a_group_are_not_its_venue(tmp_path):
+    """日米豪印でつくる「クアッド」の首脳会議: the four form the Quad; で here is not a place."""
+    got = _one_post_events(tmp_path, "両首脳は、日米豪印でつくる「クアッド」の首脳会議を東京で開くことで合意した。", NHK.format("2022年1月22日"))
+    assert any(p == ("AUS", "IND", "JPN", "USA") for p, *_ in got)
