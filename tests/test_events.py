@@ -1211,3 +1211,8 @@ def test_states_forming_a_group_are_not_its_venue(tmp_path):
     """日米豪印でつくる「クアッド」の首脳会議: the four form the Quad; で here is not a place."""
     got = _one_post_events(tmp_path, "両首脳は、日米豪印でつくる「クアッド」の首脳会議を東京で開くことで合意した。", NHK.format("2022年1月22日"))
     assert any(p == ("AUS", "IND", "JPN", "USA") for p, *_ in got)
+
+
+def test_an_organisation_named_as_an_envoys_post_is_not_a_party(tmp_path):
+    got = _one_post_events(tmp_path, "ロシアのOSCE大使は13日、米国が提案を受け入れなければ破滅的な結果を招くと警告した。", NHK.format("2022年1月14日"))
+    assert not any("OSCE" in p for p, *_ in got)

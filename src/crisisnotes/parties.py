@@ -127,7 +127,10 @@ def subject_of(text: str, parties: Sequence[Party], before: int) -> Party | None
 
 
 def is_context(text: str, p: Party, lang: str) -> bool:
-    """Is the party named only as the setting (ウクライナ情勢, invasion of Ukraine)?"""
+    """Is the party named only as the setting (ウクライナ情勢, invasion of Ukraine), or as the post of
+    another state's envoy (ロシアのOSCE大使)?"""
+    if p.code in ("NATO", "EU", "UN", "OSCE", "G7") and re.match(r"\s*(?:大使|代表部|常駐代表|ambassador|envoy)", text[p.end :], re.I):
+        return True
     if lang == "ja":
         return bool(_CONTEXT_JA.match(text, p.end))
     if _EN_BETWEEN.search(text[max(0, p.start - 60) : p.start]):
