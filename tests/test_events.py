@@ -1216,3 +1216,19 @@ def test_states_forming_a_group_are_not_its_venue(tmp_path):
 def test_an_organisation_named_as_an_envoys_post_is_not_a_party(tmp_path):
     got = _one_post_events(tmp_path, "ロシアのOSCE大使は13日、米国が提案を受け入れなければ破滅的な結果を招くと警告した。", NHK.format("2022年1月14日"))
     assert not any("OSCE" in p for p, *_ in got)
+
+
+@pytest.mark.parametrize("body, attribution, expected", [
+    ("ロシアは先週、米国とNATOに条約案と協定案をそれぞれ提示していた。", NHK.format("2021年12月20日"),
+     {(("RUS", "USA"), "written_message"), (("NATO", "RUS"), "written_message")}),
+    ("Russia's draft treaties had been handed to a senior US diplomat in Moscow on Wednesday.",
+     "— Reuters (@Reuters) December 17, 2021", {(("RUS", "USA"), "written_message")}),
+    ("NATO Secretary General Jens Stoltenberg said on Friday that the alliance had received Russia's proposals.",
+     "— Reuters (@Reuters) December 17, 2021", {(("NATO", "RUS"), "written_message")}),
+    # a written reply demanded is a demand, not a written message; a second call this month is no new call
+    ("ロシア外相、米とNATOに安保提案への書面回答要求", NHK.format("2022年1月14日"), set()),
+    ("米ロ首脳の協議は今月に入って2回目です。", NHK.format("2021年12月31日"), set()),
+])
+def test_documents_handed_received_or_demanded(tmp_path, body, attribution, expected):
+    got = {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="見出し")}
+    assert {x for x in got if x[1] != "statement"} == expected
