@@ -1232,3 +1232,14 @@ def test_an_organisation_named_as_an_envoys_post_is_not_a_party(tmp_path):
 def test_documents_handed_received_or_demanded(tmp_path, body, attribution, expected):
     got = {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="見出し")}
     assert {x for x in got if x[1] != "statement"} == expected
+
+
+@pytest.mark.parametrize("body, attribution", [
+    ("アメリカのバイデン大統領は22日、演説した。\n欧州連合（EU）は22日の外相会合で制裁の実施で合意しており、23日にも正式に決定する見通しだ。",
+     NHK.format("2022年2月23日")),
+    ("Japan's prime minister spoke on Tuesday.\nZelenskyy has repeatedly urged Western governments to impose penalties on Moscow.",
+     "— Reuters (@Reuters) February 23, 2022"),
+])
+def test_no_meeting_from_where_an_organisation_agreed_and_no_appeal_to_the_west(tmp_path, body, attribution):
+    got = {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="見出し")}
+    assert not any(m in ("meeting", "statement") for _, m in got), got

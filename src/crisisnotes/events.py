@@ -139,6 +139,7 @@ _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
 _JA_IN_CITY = re.compile(r"(?:" + "|".join(k for k in party_rules.CITIES if not k.isascii()) + r")(?:で|では|を訪)")
 _VAGUE_ADDRESSEE = re.compile(r"(?:欧米|西側|欧米諸国|西側諸国|国際社会)(?:を|に対し(?:て)?|に)$|\b(?:the West|Western (?:countries|nations|governments))\s*$")
+_VAGUE_AFTER_EN = re.compile(r"^\s+(?:the West|Western (?:countries|nations|governments|leaders|allies)|(?:European |NATO |Western )?allies)\b", re.I)
 _JA_ACT_THEME = re.compile(r"^(?:案|について|をめぐ|に関し|の是非|の可否)")
 _EN_DAYS_BEFORE = re.compile(r"\b(?:days|hours|weeks|a day|a week) (?:before|after|ahead of)\b[^.;]*$", re.I)  # "…, days before X meet"
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
@@ -165,7 +166,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []  # "sanctions coordinated with the G7": a modifier, not a consultation
     if cue.mode != "statement" and (_REQUESTED.match(after) or (_ASKED_FOR.match(after) and not _ACCEPTED.search(after))):
         return []  # 交渉を始めるよう求め: the request is the event (a statement)
-    if cue.mode == "statement" and (_OWN_CITIZENS.search(text) or _VAGUE_ADDRESSEE.search(before[-12:])):
+    if cue.mode == "statement" and (_OWN_CITIZENS.search(text) or _VAGUE_ADDRESSEE.search(before[-12:])
+                                    or (lang == "en" and _VAGUE_AFTER_EN.match(after))):
         return []  # 欧米をけん制, "warned the West": an unnamed group is no party (GUIDELINES §3)
     if lang == "ja" and cue.mode in ("other", "sanctions") and _JA_ACT_THEME.match(after):
         return []  # 武器供与について, 制裁案を協議: a theme or a proposal, not the act
@@ -202,6 +204,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
                          borrowed=borrowed, lead=same[0].initiator if same else None)  # fmt: skip
     if span is not None:  # a city of destination in another dated segment is that occasion's
         chosen = [p for p in chosen if p.actor_id not in party_rules.CITIES or span[0] <= p.start < span[1]]
+    if lang == "ja" and _GATHERING.search(cue.surface) and re.match(r"で(?!(?:の)?(?:会談|協議|会い))", after):
+        return []  # 22日の外相会合で…合意: the gathering is where something was agreed (its members' own)
     if _GATHERING.search(cue.surface):
         # 日米豪印の首脳会合, G7外相会合: the members are named before the gathering's name
         chosen = [p for p in chosen if p.start < cue.start]
