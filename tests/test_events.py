@@ -1243,3 +1243,20 @@ def test_documents_handed_received_or_demanded(tmp_path, body, attribution, expe
 def test_no_meeting_from_where_an_organisation_agreed_and_no_appeal_to_the_west(tmp_path, body, attribution):
     got = {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="見出し")}
     assert not any(m in ("meeting", "statement") for _, m in got), got
+
+
+def test_an_addressed_statement_takes_no_condition_subject_and_as_he_ends_a_clause(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "林外相とブリンケン国務長官、韓国の外相は12日、ハワイで会談した。\n"
+        "3氏は、ロシアがウクライナに侵攻した場合に備えて連携することで一致し、会談後には北朝鮮に対し対話に応じるよう求める共同声明を発表した。",
+        NHK.format("2022年2月13日"),
+    )
+    assert not any("RUS" in p and m == "statement" for p, m, *_ in got)
+    en = _one_post_events(
+        tmp_path / "en",
+        "Biden vows Russia will answer for its attack as he prepares to meet G7 leaders by video on Thursday",
+        "— Reuters (@Reuters) February 24, 2022",
+        headline="",
+    )
+    assert not any("RUS" in p and m in ("meeting", "phone_call") for p, m, *_ in en)

@@ -59,7 +59,7 @@ _EN_HOSTED_TALKS = re.compile(r"\b(?:talks|session|meeting|consultations)\s+at\s
 _EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.I)
 _EN_BOUNDARY = re.compile(
     r";|\s[—–]\s|,\s+(?=(?:as(?! well as)|while|after|before|because|although|though|which|who|where|amid|"
-    r"warning|saying|adding|but|a day|ahead of|following)\b)|(?<!\bwell)\s(?=as\s+(?:[A-Z]|the\b))"
+    r"warning|saying|adding|but|a day|ahead of|following)\b)|(?<!\bwell)\s(?=as\s+(?:[A-Z]|the\b|he\b|she\b|they\b))"
     r"|,\s+(?=with\s+[^,;]{0,60}?\b(?:expected|likely|set|\w+ing)\b)"  # ", with X's buildup expected to feature"
     r"|,?\s+(?=and\s+(?:will\s+)?(?:warned|warns|said|says|added|urged|vowed|will|would|then|also|later|he|she|they|"
     r"both|is|are|was|were|has|have|had|plans|planned|flew|travell?ed|heads|headed|went)\b)"
@@ -337,10 +337,10 @@ def cue_parties(
                 chosen = addressed
             elif len(_codes(chosen) | _codes([top] if top else [])) < 2 and (top is None or lo <= top.start < hi):
                 chosen = _statement_targets(text, list(parties), start)
-            if len(_codes(chosen) | _codes([top] if top else [])) < 2:  # 「ロシアが侵攻すれば…」と警告
+            if not addressed and len(_codes(chosen) | _codes([top] if top else [])) < 2:  # 「ロシアが侵攻すれば…」と警告
                 chosen = chosen + conditional
         if top is None and (mode == "statement" or _SUBJECT_CLAUSE.match(text, lo - 2 if lo >= 2 else 0)):
-            top = subject_of(text, parties, start)
+            top = subject_of(text, [p for p in parties if p not in conditional], start)  # not the subject of an if-clause
         if top is not None and top not in chosen and (top.start < lo or (mode == "statement" and top.start < start)):
             chosen.append(top)
         if top is None and carried is not None and mode != "statement" and _all_counterparts(text, chosen):
