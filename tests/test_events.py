@@ -1260,3 +1260,12 @@ def test_an_addressed_statement_takes_no_condition_subject_and_as_he_ends_a_clau
         headline="",
     )
     assert not any("RUS" in p and m in ("meeting", "phone_call") for p, m, *_ in en)
+
+
+def test_an_organisation_holding_its_own_summit_takes_no_party_from_the_sentence_before(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "ロシア大統領府によると、プーチン氏は記者団に語った。\n欧州連合（EU）は30日から首脳会議を開き、石油の禁輸を柱とする制裁案を協議する。",
+        NHK.format("2022年5月29日"),
+    )
+    assert not any(p == ("EU", "RUS") and m in ("meeting", "talks") for p, m, *_ in got)

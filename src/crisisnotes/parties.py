@@ -365,7 +365,10 @@ def cue_parties(
             borrowed = [p for p in borrowed if p.actor_id not in CITIES] or borrowed
         chosen += [p for p in borrowed if p.code not in _codes(chosen)]
     dest = destination(text, start, end, lang) if mode == "visit" else []
-    if carried is not None and len(_codes(chosen) | _codes(dest)) < 2 and not any(p.code == carried.code for p in chosen):
+    own_topic = (lang == "ja" and top is not None and top.start < start and mode in ("meeting", "talks")
+                 and bool(re.match(r"を開", text[end:])))  # EUは…首脳会議を開き: the topic holds its own gathering
+    if carried is not None and len(_codes(chosen) | _codes(dest)) < 2 and not any(p.code == carried.code for p in chosen) \
+            and not own_topic:
         chosen.append(carried)
     keep = [p for p in chosen if not is_venue(text, p, lang) or (mode == "visit" and p.start > start - 30)]
     return keep + dest
