@@ -366,7 +366,7 @@ def cue_parties(
         chosen += [p for p in borrowed if p.code not in _codes(chosen)]
     dest = destination(text, start, end, lang) if mode == "visit" else []
     own_topic = (lang == "ja" and top is not None and top.start < start and mode in ("meeting", "talks")
-                 and bool(re.match(r"を開", text[end:])))  # EUは…首脳会議を開き: the topic holds its own gathering
+                 and bool(re.search(r"(?:会議|会合|理事会)を開", text)))  # EUは…首脳会議を開き: the topic holds its own gathering
     if carried is not None and len(_codes(chosen) | _codes(dest)) < 2 and not any(p.code == carried.code for p in chosen) \
             and not own_topic:
         chosen.append(carried)
