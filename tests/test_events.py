@@ -1269,3 +1269,8 @@ def test_an_organisation_holding_its_own_summit_takes_no_party_from_the_sentence
         NHK.format("2022年5月29日"),
     )
     assert not any(p == ("EU", "RUS") and m in ("meeting", "talks") for p, m, *_ in got)
+
+
+def test_a_warning_about_imports_of_a_states_goods_does_not_address_that_state(tmp_path):
+    got = _one_post_events(tmp_path, "米印首脳がオンライン会談 バイデン氏、ロシア産エネルギーの輸入拡大をけん制", NHK.format("2022年4月12日"))
+    assert not any("RUS" in p for p, *_ in got)

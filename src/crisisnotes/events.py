@@ -191,7 +191,9 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         spans += cuescope.beside(text, lang)
     own = [p for p in own if not any(a <= p.start < b for a, b in spans)]
     if lang == "ja" and mode not in ("statement", "sanctions"):  # 対ロシアの対応をすり合わせ: Russia is the theme
-        own = [p for p in own if (text[max(p.start - 1, 0) : p.start] != "対" or p.start == 0) and not text.startswith("産", p.end)]
+        own = [p for p in own if text[max(p.start - 1, 0) : p.start] != "対" or p.start == 0]
+    if lang == "ja" and mode != "sanctions":  # ロシア産エネルギー: the origin of goods, not a party
+        own = [p for p in own if not text.startswith("産", p.end)]
     if lang == "en" and mode in (*CALLS, "talks") and (told := _TOLD_THAT.search(text)) and told.start("that") > cue.end:
         own = [p for p in own if p.start < told.start("that")]  # "told X in a call that Y…": Y is what was told
     if mode == "statement" and lang == "en":  # "sanctions coordinated with the G7": a partner, not the addressee
