@@ -1274,3 +1274,9 @@ def test_an_organisation_holding_its_own_summit_takes_no_party_from_the_sentence
 def test_a_warning_about_imports_of_a_states_goods_does_not_address_that_state(tmp_path):
     got = _one_post_events(tmp_path, "米印首脳がオンライン会談 バイデン氏、ロシア産エネルギーの輸入拡大をけん制", NHK.format("2022年4月12日"))
     assert not any("RUS" in p for p, *_ in got)
+
+
+def test_will_host_is_a_planned_meeting(tmp_path):
+    got = _one_post_events(tmp_path, "Austin will host defense officials from around 40 countries, including Ukraine, at Ramstein Air Base on Tuesday.",
+                           "— Reuters (@Reuters) April 25, 2022", headline="Ramstein")
+    assert (("UKR", "USA"), "meeting", "planned", D(2022, 4, 26)) in got
