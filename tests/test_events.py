@@ -1280,3 +1280,13 @@ def test_will_host_is_a_planned_meeting(tmp_path):
     got = _one_post_events(tmp_path, "Austin will host defense officials from around 40 countries, including Ukraine, at Ramstein Air Base on Tuesday.",
                            "— Reuters (@Reuters) April 25, 2022", headline="Ramstein")
     assert (("UKR", "USA"), "meeting", "planned", D(2022, 4, 26)) in got
+
+
+@pytest.mark.parametrize("body, attribution", [
+    ("日米首脳は21日、オンラインで会談した。\nバイデン氏は年内に日本を訪れる意向を示し、クアッドの首脳会議を東京で開くことで合意した。", NHK.format("2022年1月22日")),
+    ("Biden spoke with Kishida by video on Friday.\nBiden also said he would visit Japan later this year.", "— Reuters (@Reuters) January 22, 2022"),
+])
+def test_a_plan_for_later_this_year_is_undated(tmp_path, body, attribution):
+    got = _one_post_events(tmp_path, body, attribution, headline="見出し")
+    planned = [(p, m, d) for p, m, s, d in got if s == "planned"]
+    assert planned and all(d is None for *_, d in planned), got

@@ -209,9 +209,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], dict | None]]] 
                 rf"|in (?:a )?few days|within (?P<n>{_N}) days)\b", re.I), lambda m: {**_window("span")(m), "offset": _num(m["n"]) if m["n"] else 5, "ref": "anchor"}),
     (re.compile(r"\b(?:(?:within|in) (?:the (?:coming|next) )?(?:few |several )?hours|in a few hours"
                 r"|within (?P<h>\d{1,3}) hours)\b", re.I), _window("span")),
-    (re.compile(rf"近日中?|今後(?!の)|近い将来|{tense.JA_SOON}"), lambda m: {"kind": "vague"}),
+    (re.compile(rf"近日中?|今後(?!の)|近い将来|年内|年明け|(?:ことし|今年|来年)(?:前半|後半|中|の早い時期)?(?=に|の|中|、)|早期に|{tense.JA_SOON}"),
+     lambda m: {"kind": "vague"}),
     (re.compile(r"\b(?:soon|shortly|in the near future|at an early date|in due course"
-                r"|in the (?:coming|next few) weeks)\b", re.I), lambda m: {"kind": "vague"}),
+                r"|in the (?:coming|next few) (?:weeks|months)|later this year|early next year|next year)\b", re.I),
+     lambda m: {"kind": "vague"}),
 ]  # fmt: skip
 _YEAR_ONLY = re.compile(r"(?<!\d)(?:1[89]|20)\d\d年(?!\d)|\b(?:in|since|of|by)\s+(?:1[89]|20)\d\d\b")
 
