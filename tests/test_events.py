@@ -1290,3 +1290,12 @@ def test_a_plan_for_later_this_year_is_undated(tmp_path, body, attribution):
     got = _one_post_events(tmp_path, body, attribution, headline="見出し")
     planned = [(p, m, d) for p, m, s, d in got if s == "planned"]
     assert planned and all(d is None for *_, d in planned), got
+
+
+def test_joining_the_occasion_just_told_takes_its_date(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "欧州連合（EU）は24日、ブリュッセルで外相理事会を開いた。\n米国のブリンケン国務長官もオンラインで参加し、各国の外相と意見を交わした。",
+        NHK.format("2022年1月25日"),
+    )
+    assert any(p == ("EU", "USA") and m == "phone_call" and d == D(2022, 1, 24) for p, m, s, d in got), got

@@ -113,6 +113,7 @@ _NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない
 _EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|later|had|has|met|held|spoke|flew|travel)")
 _ADNOMINAL_COORD = re.compile(r"\b(?:sanctions|measures|response|steps|action|actions|penalties)\s+$", re.I)
 _EN_PARTNER = re.compile(r"\b(?:coordinated|in coordination|together|in concert|jointly|along) with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_JOINS = re.compile(r"(?:オンライン|テレビ会議|ビデオ会議)?(?:形式)?で参加|に参加し|に出席し|に同席し|\bjoined (?:the|by video|virtually|online)\b", re.I)
 _AIM = re.compile(r"^(?:る|し)?(?:ねらい|狙い)(?:が|も)")  # 対応をすり合わせるねらいがある: a presumed purpose, not an act
 _NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定|根拠|考え|つもり)は(?:現時点で|今のところ|当面)?(?:ない|ありません|なく|見当たら)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
 _OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
@@ -243,7 +244,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
             and not cuescope.meeting_as_talks(text, lang):  # delegations led by X and Y: talks
         mode = "meeting"  # an in-person ministers' or leaders' meeting even when called "talks"
     relation = tense.relation_to_anchor(text, c_start)
-    same_speaker = own_topic is None or (anchor_topic is not None and own_topic.code == anchor_topic)
+    same_speaker = own_topic is None or (anchor_topic is not None and own_topic.code == anchor_topic) \
+        or bool(_JOINS.search(text))  # Xもオンラインで参加し: joining the occasion just told
     if relation is None and not exprs and anchor is not None and same_speaker:
         relation = "same"
     when = dates.resolve_event_date(text, post_date, status=status, cue_start=c_start, anchor=anchor,
