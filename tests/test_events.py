@@ -1299,3 +1299,15 @@ def test_joining_the_occasion_just_told_takes_its_date(tmp_path):
         NHK.format("2022年1月25日"),
     )
     assert any(p == ("EU", "USA") and m == "phone_call" and d == D(2022, 1, 24) for p, m, s, d in got), got
+
+
+def test_a_meeting_in_a_relative_clause_is_not_dated_by_the_main_clause(tmp_path):
+    """AとZ会談したXは8日、B市を訪れた: the 8th dates the trip; the meeting is the one told as the 7th."""
+    got = _one_post_events(
+        tmp_path,
+        "ロシアでプーチン大統領と会談したフランスのマクロン大統領は8日、キエフを訪れ、ゼレンスキー大統領と会談しました。\n"
+        "マクロン大統領は前日の7日、モスクワでプーチン大統領と会談していました。",
+        NHK.format("2022年2月9日"),
+    )
+    fra_rus = {d for p, m, s, d in got if p == ("FRA", "RUS") and m == "meeting"}
+    assert fra_rus == {D(2022, 2, 7)}, got

@@ -114,6 +114,7 @@ _EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|
 _ADNOMINAL_COORD = re.compile(r"\b(?:sanctions|measures|response|steps|action|actions|penalties)\s+$", re.I)
 _EN_PARTNER = re.compile(r"\b(?:coordinated|in coordination|together|in concert|jointly|along) with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _JOINS = re.compile(r"(?:オンライン|テレビ会議|ビデオ会議)?(?:形式)?で参加|に参加し|に出席し|に同席し|\bjoined (?:the|by video|virtually|online)\b", re.I)
+_RELATIVE_CLAUSE = re.compile(r"^(?:し)?た(?:ばかりの)?[^、。]{1,24}?(?:は|が)")
 _AIM = re.compile(r"^(?:る|し)?(?:ねらい|狙い)(?:が|も)")  # 対応をすり合わせるねらいがある: a presumed purpose, not an act
 _NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定|根拠|考え|つもり)は(?:現時点で|今のところ|当面)?(?:ない|ありません|なく|見当たら)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
 _OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
@@ -248,8 +249,11 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         or bool(_JOINS.search(text))  # Xもオンラインで参加し: joining the occasion just told
     if relation is None and not exprs and anchor is not None and same_speaker:
         relation = "same"
+    only = None if mode == "statement" else _headline_segment(s.part, text, lang, cue.start)
+    if lang == "ja" and _RELATIVE_CLAUSE.match(after) and not any(e.end <= cue.start for e in exprs):
+        only = (cue.start, cue.start)  # プーチン大統領と会談したマクロン大統領は8日、…: the 8th dates the main clause
     when = dates.resolve_event_date(text, post_date, status=status, cue_start=c_start, anchor=anchor,
-                                    relation=relation, span=span, only=None if mode == "statement" else _headline_segment(s.part, text, lang, cue.start))  # fmt: skip
+                                    relation=relation, span=span, only=only)  # fmt: skip
     seen: dict[str, Party] = {}
     for p in chosen:
         seen.setdefault(p.code, p)
