@@ -1311,3 +1311,12 @@ def test_a_meeting_in_a_relative_clause_is_not_dated_by_the_main_clause(tmp_path
     )
     fra_rus = {d for p, m, s, d in got if p == ("FRA", "RUS") and m == "meeting"}
     assert fra_rus == {D(2022, 2, 7)}, got
+
+
+def test_a_cue_as_topic_is_dated_by_the_day_after_it(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "英国のジョンソン首相は1日にウクライナを訪れる予定で、プーチン大統領との電話会談も明日行われる見通しだ。",
+        NHK.format("2022年2月1日"),
+    )
+    assert (("GBR", "RUS"), "phone_call", "planned", D(2022, 2, 2)) in got

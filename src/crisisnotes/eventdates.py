@@ -215,6 +215,9 @@ def _dates_the_report(s: str, e: TimeExpr, cue_start: int, en: bool) -> bool:
     return s[e.end : e.end + 1] == "、" and tense.main_status(s) == "occurred"
 
 
+_TOPIC_THEN_DAY = re.compile(r"^[^、。\d]{1,10}?(?:は|も)、?$")
+
+
 def _pick(s: str, exprs: list[TimeExpr], cue_start: int | None, status: Status) -> TimeExpr | None:
     """The expression for the cue: same quote scope, same clause if any; nearest before (ja)."""
     if not exprs:
@@ -230,6 +233,9 @@ def _pick(s: str, exprs: list[TimeExpr], cue_start: int | None, status: Status) 
     if not pool:
         return None
     before = [e for e in pool if e.end <= cue_start]
+    topic_day = next((e for e in pool if e.start > cue_start and _TOPIC_THEN_DAY.match(s[cue_start : e.start])), None)
+    if not en and topic_day is not None:
+        return topic_day  # 電話会談も明日行われる: the cue is the topic, its day follows it
     if not en and before:
         return before[-1]
     after = [e for e in pool if e.start >= cue_start and (en or "、" not in s[cue_start : e.start])]
