@@ -66,6 +66,7 @@ def main(path: str) -> None:
         "surface only": rf"{d} -O '' -F '%m\n' -U '%m\n' -E ''",
         "surface + pos1": rf"{d} -O '' -F '%m\t%f[0]\n' -U '%m\t%f[0]\n' -E ''",
         "surface + whole feature string (%H)": rf"{d} -O '' -F '%m\t%H\n' -U '%m\t%H\n' -E ''",
+        "surface + %F multi-field (one parse)": rf"{d} -O '' -F '%m\t%F\t[0,1,2,3,7]\n' -U '%m\t%F\t[0,1,2,3]\n' -E ''",
     }
     for name, args in formats.items():
         tagger = fugashi.GenericTagger(args)
