@@ -1320,3 +1320,21 @@ def test_a_cue_as_topic_is_dated_by_the_day_after_it(tmp_path):
         NHK.format("2022年2月1日"),
     )
     assert (("GBR", "RUS"), "phone_call", "planned", D(2022, 2, 2)) in got
+
+
+def test_he_is_the_person_told_just_before_and_a_request_is_a_statement(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "British Prime Minister Boris Johnson visited Kyiv on Tuesday, where Ukraine's president welcomed him.\n"
+        "He is expected to speak to Vladimir Putin by phone on Wednesday.",
+        "— Reuters (@Reuters) February 1, 2022",
+        headline="Kyiv",
+    )
+    assert (("GBR", "RUS"), "phone_call", "planned", D(2022, 2, 2)) in got
+    req = _one_post_events(
+        tmp_path / "r",
+        "Japan will redirect part of its gas supplies to Europe at the request of the United States.",
+        "— Reuters (@Reuters) February 9, 2022",
+        headline="Gas",
+    )
+    assert {(p, m) for p, m, *_ in req} == {(("JPN", "USA"), "statement")}

@@ -64,6 +64,7 @@ def _post_events(
     ref = post_date or dates.orphan_reference([s.norm for s in sents])  # GUIDELINES §4: an orphan's own latest date
     events: list[Event] = []
     carried: Party | None = None
+    last_person: Party | None = None
     anchor: dates.EventDate | None = None
     anchor_topic: str | None = None
     japans_pm = _bare_pm_is_japans(" ".join(x.norm for x in sents))
@@ -82,13 +83,17 @@ def _post_events(
             found = found + cuesegments.elided_cues(text, lang, segs, found, parties)
             found = sorted(found + cuesegments.pair_gatherings(text, lang, parties, found), key=lambda c: c.start)
             segs = cuesegments.merge_empty(segs, found)
+            he = last_person if lang == "en" and last_person is not None and _EN_PRONOUN_SUBJECT.match(text) else carried
             for cue in found:
-                events += _cue_event(s, text, lang, cue, parties, carried, speaker, when, anchor,
+                events += _cue_event(s, text, lang, cue, parties, he, speaker, when, anchor,
                                      anchor_topic, own_topic, exprs, events, segs)  # fmt: skip
         if len(events) == n_before and events and cuescope.joins_previous(text):
             events[-1] = cuescope.join_previous(events[-1], parties, int(s.sentence_id), (*CALLS, "talks"))
         if own_topic is not None:
             carried = own_topic
+        persons = sorted((p for p in parties if p.is_person), key=lambda p: p.start)
+        if persons:
+            last_person = persons[0]  # "He is expected to speak to Putin": the person told just before
         dated = [e for e in exprs if e.kind in ("explicit", "relative", "weekday") and not cuescope.in_dateline(text, e.start)]
         if dated and (when is not None or (dated[0].kind == "explicit" and dated[0].year and dated[0].month)):
             anchor = dates.resolve(dated[0], when, status="occurred")
