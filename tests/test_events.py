@@ -1338,3 +1338,14 @@ def test_he_is_the_person_told_just_before_and_a_request_is_a_statement(tmp_path
         headline="Gas",
     )
     assert {(p, m) for p, m, *_ in req} == {(("JPN", "USA"), "statement")}
+
+
+@pytest.mark.parametrize("body, attribution, expected", [
+    ("ノルマンディー形式の4カ国の首脳補佐官による協議は、10日にベルリンで開かれる予定だ。", NHK.format("2022年2月9日"),
+     ("DEU", "FRA", "RUS", "UKR")),
+    ("The Trilateral Contact Group will meet within hours, the presidency said.", "— Reuters (@Reuters) February 20, 2022",
+     ("OSCE", "RUS", "UKR")),
+])
+def test_a_named_format_brings_its_members(tmp_path, body, attribution, expected):
+    got = _one_post_events(tmp_path, body, attribution, headline="Format")
+    assert any(p == expected and m in ("talks", "meeting") for p, m, *_ in got), got

@@ -120,6 +120,11 @@ _ADNOMINAL_COORD = re.compile(r"\b(?:sanctions|measures|response|steps|action|ac
 _EN_PARTNER = re.compile(r"\b(?:coordinated|in coordination|together|in concert|jointly|along) with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _JOINS = re.compile(r"(?:オンライン|テレビ会議|ビデオ会議)?(?:形式)?で参加|に参加し|に出席し|に同席し|\bjoined (?:the|by video|virtually|online)\b", re.I)
 _RELATIVE_CLAUSE = re.compile(r"^(?:し)?た(?:ばかりの)?[^、。]{1,24}?(?:は|が)")
+_FORMATS = [  # negotiation formats and the parties they consist of (GUIDELINES §3, talks)
+    (re.compile(r"ノルマンディー|\bNormandy (?:format|Four|talks)\b"), ("DEU", "FRA", "RUS", "UKR")),
+    (re.compile(r"(?:3|三)者(?:連絡|コンタクト・?)グループ|\bTrilateral Contact Group\b"), ("OSCE", "RUS", "UKR")),
+    (re.compile(r"NATO・?ロシア理事会|\bNATO-Russia Council\b"), ("NATO", "RUS")),
+]
 _AIM = re.compile(r"^(?:る|し)?(?:ねらい|狙い)(?:が|も)")  # 対応をすり合わせるねらいがある: a presumed purpose, not an act
 _NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定|根拠|考え|つもり)は(?:現時点で|今のところ|当面)?(?:ない|ありません|なく|見当たら)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
 _OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
@@ -231,6 +236,10 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
                 chosen = [p for p in chosen if p in parties]
             chosen = chosen + prev[-1].parties
     chosen = (listed_before(text, parties, cue.start) if lang == "ja" else []) or chosen  # AとBの首脳会談
+    fmt = next((codes for rx, codes in _FORMATS if rx.search(text, max(0, cue.start - 16), cue.end + 4)), ())
+    if fmt and mode in ("talks", "meeting", "phone_call"):  # ノルマンディー形式の協議: the format names its members
+        chosen = chosen + [Party(c, c.lower(), -1, -1, "org" if c in ("NATO", "OSCE") else "state")
+                           for c in fmt if c not in {p.code for p in chosen}]
     if len({p.code for p in chosen}) < 2:
         return []
     # dating and status look past a quoted name (「NATOロシア理事会」が12日、開かれた)
