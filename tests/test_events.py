@@ -1349,3 +1349,14 @@ def test_he_is_the_person_told_just_before_and_a_request_is_a_statement(tmp_path
 def test_a_named_format_brings_its_members(tmp_path, body, attribution, expected):
     got = _one_post_events(tmp_path, body, attribution, headline="Format")
     assert any(p == expected and m in ("talks", "meeting") for p, m, *_ in got), got
+
+
+def test_after_talks_the_talks_were_held(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "Liz Truss and her Russian counterpart, Sergei Lavrov, traded barbs at a press conference in Moscow on Thursday "
+        "after talks that the foreign secretary had hoped would cool the crisis.",
+        "— Reuters (@Reuters) February 10, 2022",
+        headline="Moscow",
+    )
+    assert {(p, m, s) for p, m, s, _ in got} == {(("GBR", "RUS"), "meeting", "occurred")}

@@ -25,6 +25,7 @@ EN_PLANNED_BEFORE = re.compile(
     r"\b(?:(?<!spoke )(?<!spoken )(?<!talked )(?<!wrote )(?<!written )(?<!speaking )(?<!talking )(?<!on )(?<!flew )(?<!went )(?<!headed )(?<!returned )(?<!down )(?<!sat )(?<!came )(?<!according )(?<!due )to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
 )
 _EN_PAST_CUE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+$|\b(?:met|spoke|spoken|wrote|held|sent|talked|phoned|visited|told)\b", re.I)
+_EN_AFTER_CUE = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,2}[\w-]+$", re.I)  # "… on Thursday after talks that …"
 _JA_PLANNED_AFTER = re.compile(r"(?:を|の|も)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
 _JA_PLANNED_BEFORE = re.compile(  # 24日に予定されている…会談; 12日に開かれるNATOとロシアの会合
     r"(?:予定され(?:ている|た)|予定の|開かれる予定の|行われる予定の)[^、。]{0,30}$|(?:開かれる|行われる|開催される)[^、。]{0,20}$")
@@ -39,7 +40,7 @@ def cue_status(part: str, text: str, lang: str, cue_end: int, from_pos: int = 0)
         before = text[max(0, cue_end - 60) : cue_end]
         if EN_PLANNED_BEFORE.search(before) or re.search(r"\bnext\s+\S+$", before):
             return "planned"
-        if _EN_PAST_CUE.search(text[max(0, cue_end - 50) : cue_end]):
+        if _EN_PAST_CUE.search(text[max(0, cue_end - 50) : cue_end]) or _EN_AFTER_CUE.search(before):
             return "occurred"
         return tense.guess_status(text, cue_end, lang=lang)
     if _JA_PLANNED_AFTER.match(text, cue_end) or _JA_PLANNED_BEFORE.search(text, max(0, cue_end - 40), cue_end):
