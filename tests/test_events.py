@@ -1360,3 +1360,13 @@ def test_after_talks_the_talks_were_held(tmp_path):
         headline="Moscow",
     )
     assert {(p, m, s) for p, m, s, _ in got} == {(("GBR", "RUS"), "meeting", "occurred")}
+
+
+@pytest.mark.parametrize("body, attribution, expected", [
+    ("Earlier on Sunday, Belarus and Russia said they were extending joint military drills.", "— Reuters (@Reuters) February 21, 2022",
+     {(("BLR", "RUS"), "other")}),
+    ("岸田首相は23日、ロシアが状況をさらに悪化させれば追加の制裁も辞さない考えを示した。", NHK.format("2022年2月23日"),
+     {(("JPN", "RUS"), "statement")}),
+])
+def test_extending_drills_and_not_ruling_out_sanctions(tmp_path, body, attribution, expected):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="見出し")} == expected
