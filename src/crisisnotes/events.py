@@ -237,7 +237,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
             chosen = chosen + prev[-1].parties
     chosen = (listed_before(text, parties, cue.start) if lang == "ja" else []) or chosen  # AとBの首脳会談
     fmt = next((codes for rx, codes in _FORMATS if rx.search(text, max(0, cue.start - 16), cue.end + 4)), ())
-    if fmt and mode in ("talks", "meeting", "phone_call"):  # ノルマンディー形式の協議: the format names its members
+    if fmt and mode in ("talks", "meeting", "phone_call") and {p.code for p in chosen} <= set(fmt):
+        # ノルマンディー形式の4カ国の協議: the format names its members, unless the sentence lists others
         chosen = chosen + [Party(c, c.lower(), -1, -1, "org" if c in ("NATO", "OSCE") else "state")
                            for c in fmt if c not in {p.code for p in chosen}]
     if len({p.code for p in chosen}) < 2:
