@@ -1370,3 +1370,15 @@ def test_after_talks_the_talks_were_held(tmp_path):
 ])
 def test_extending_drills_and_not_ruling_out_sanctions(tmp_path, body, attribution, expected):
     assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="見出し")} == expected
+
+
+def test_he_repeated_after_a_solo_press_conference_is_a_statement_of_its_own(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov in Geneva on Friday.\n"
+        "Speaking to reporters alone afterwards, Blinken said the talks had been frank.\n"
+        "He repeated that Russia would face a swift and severe response if it invaded Ukraine.",
+        "— Reuters (@Reuters) January 22, 2022",
+        headline="Geneva",
+    )
+    assert {(p, m) for p, m, *_ in got} >= {(("RUS", "USA"), "meeting"), (("RUS", "USA"), "statement")}

@@ -41,6 +41,7 @@ class Event:
     n_sentences: int = 1
     participants: set[str] = field(default_factory=set)
     persons: set[tuple[str, str]] = field(default_factory=set)  # (code, actor id) of the persons named
+    to_press: bool = False  # said at the speaker's own press conference, told in the sentence before
 
     @property
     def codes(self) -> frozenset[str]:
@@ -124,6 +125,15 @@ def _someone_else(statement: Event, call: Event) -> bool:
     return bool(speakers) and bool(call.persons) and not speakers & call.persons
 
 
+def own_press(text: str) -> bool:
+    """Does the sentence tell a press conference of the speaker's own (not a joint one)?
+
+    >>> own_press("Speaking to reporters alone afterwards, Blinken said …"), own_press("At a joint news conference, …")
+    (True, False)
+    """
+    return bool(_TO_THE_PRESS.search(text)) and not _JOINT.search(text)
+
+
 def dedupe(events: list[Event]) -> list[Event]:
     """One event per distinct interaction: merge repeats, fold visits and in-call statements."""
     out: list[Event] = []
@@ -149,7 +159,7 @@ def dedupe(events: list[Event]) -> list[Event]:
             and (e.part == "text" or c.sentence_id == e.sentence_id) for c in phones
         ):  # fmt: skip
             continue  # 首脳会議 in the headline, オンライン形式で in the body: the body states the medium
-        own_press = bool(_TO_THE_PRESS.search(e.evidence)) and not _JOINT.search(e.evidence)
+        own_press = e.to_press or (bool(_TO_THE_PRESS.search(e.evidence)) and not _JOINT.search(e.evidence))
         if e.mode == "statement" and not own_press and any(
             e.codes <= c.codes and c.when.date is not None and e.when.date is not None
             and compatible(c.when, e.when) and not _someone_else(e, c) for c in calls

@@ -27,7 +27,7 @@ from . import cuescope, cuesegments, dates, tense
 from . import parties as party_rules
 from .cues import CueLexicon
 from .cuestatus import EN_PLANNED_BEFORE, cue_status
-from .eventmerge import CALLS, Event, dedupe
+from .eventmerge import CALLS, Event, dedupe, own_press
 from .grouping import (
     JOINTLY,
     distributive,
@@ -65,6 +65,7 @@ def _post_events(
     events: list[Event] = []
     carried: Party | None = None
     last_person: Party | None = None
+    press_before = False
     anchor: dates.EventDate | None = None
     anchor_topic: str | None = None
     japans_pm = _bare_pm_is_japans(" ".join(x.norm for x in sents))
@@ -83,10 +84,15 @@ def _post_events(
             found = found + cuesegments.elided_cues(text, lang, segs, found, parties)
             found = sorted(found + cuesegments.pair_gatherings(text, lang, parties, found), key=lambda c: c.start)
             segs = cuesegments.merge_empty(segs, found)
-            he = last_person if lang == "en" and last_person is not None and _EN_PRONOUN_SUBJECT.match(text) else carried
+            pronoun = lang == "en" and _EN_PRONOUN_SUBJECT.match(text) is not None
+            he = last_person if pronoun and last_person is not None else carried
+            n_cued = len(events)
             for cue in found:
                 events += _cue_event(s, text, lang, cue, parties, he, speaker, when, anchor,
                                      anchor_topic, own_topic, exprs, events, segs)  # fmt: skip
+            if pronoun and press_before:  # "Speaking to reporters alone, X said … . He repeated that …"
+                events[n_cued:] = [replace(e, to_press=True) if e.mode == "statement" else e for e in events[n_cued:]]
+        press_before = own_press(text)
         if len(events) == n_before and events and cuescope.joins_previous(text):
             events[-1] = cuescope.join_previous(events[-1], parties, int(s.sentence_id), (*CALLS, "talks"))
         if own_topic is not None:
@@ -115,7 +121,7 @@ _NEG_BEFORE = re.compile(
     re.I,
 )
 _NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)")
-_EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|later|had|has|met|held|spoke|flew|travel)")
+_EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|later|had|has|met|held|spoke|flew|travel|said|repeated|added|warned|told|stressed|urged)")
 _ADNOMINAL_COORD = re.compile(r"\b(?:sanctions|measures|response|steps|action|actions|penalties)\s+$", re.I)
 _EN_PARTNER = re.compile(r"\b(?:coordinated|in coordination|together|in concert|jointly|along) with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _JOINS = re.compile(r"(?:オンライン|テレビ会議|ビデオ会議)?(?:形式)?で参加|に参加し|に出席し|に同席し|\bjoined (?:the|by video|virtually|online)\b", re.I)
