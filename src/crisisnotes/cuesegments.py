@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .cues import Cue
+from .cuescope import in_dateline
 
 _DAY_KINDS = ("explicit", "relative", "weekday")
 _JA_OPENS = re.compile(r"(?:翌|同|前日の|翌日の)?$")  # 、翌20日には
@@ -54,7 +55,7 @@ def _days(text: str, exprs: Sequence[Any], lang: str) -> list[Any]:
     for e in exprs:
         if e.kind not in _DAY_KINDS or (e.day is None and e.kind == "explicit"):
             continue
-        if re.match(r"\s*【[^】]{0,30}】", text) and e.start < text.index("】"):
+        if in_dateline(text, e.start):
             continue  # a dateline dates the report
         if lang == "ja" and not _JA_DAY_ROLE.match(text, e.end):
             continue

@@ -159,8 +159,8 @@ def dedupe(events: list[Event]) -> list[Event]:
             and (e.part == "text" or c.sentence_id == e.sentence_id) for c in phones
         ):  # fmt: skip
             continue  # 首脳会議 in the headline, オンライン形式で in the body: the body states the medium
-        own_press = e.to_press or (bool(_TO_THE_PRESS.search(e.evidence)) and not _JOINT.search(e.evidence))
-        if e.mode == "statement" and not own_press and any(
+        said_to_press = e.to_press or own_press(e.evidence)
+        if e.mode == "statement" and not said_to_press and any(
             e.codes <= c.codes and c.when.date is not None and e.when.date is not None
             and compatible(c.when, e.when) and not _someone_else(e, c) for c in calls
         ):  # fmt: skip

@@ -25,6 +25,7 @@ import pandas as pd
 
 from . import cuescope, cuesegments, dates, tense
 from . import parties as party_rules
+from .actors import ORGS
 from .cues import CueLexicon
 from .cuestatus import EN_PLANNED_BEFORE, cue_status
 from .eventmerge import CALLS, Event, dedupe, own_press
@@ -245,7 +246,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     fmt = next((codes for rx, codes in _FORMATS if rx.search(text, max(0, cue.start - 16), cue.end + 4)), ())
     if fmt and mode in ("talks", "meeting", "phone_call") and {p.code for p in chosen} <= set(fmt):
         # ノルマンディー形式の4カ国の協議: the format names its members, unless the sentence lists others
-        chosen = chosen + [Party(c, c.lower(), -1, -1, "org" if c in ("NATO", "OSCE") else "state")
+        chosen = chosen + [Party(c, c.lower(), -1, -1, "org" if c in ORGS else "state")
                            for c in fmt if c not in {p.code for p in chosen}]
     if len({p.code for p in chosen}) < 2:
         return []

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .actors import ORGS
 from .parties import Party
-from .places import CITIES
+from .places import names_city
 
 _DISTRIBUTIVE = re.compile(
     r"それぞれ|相次いで|個別に|両大統領と|両首脳と|両氏と|\bseparate(?:ly)?\b|\brespectively\b|"
@@ -72,17 +73,13 @@ def joint_subjects(text: str, parties: list[Party], lang: str) -> list[str]:
     return []
 
 
-_ORGS = frozenset({"NATO", "EU", "UN", "OSCE", "G7"})
 JOINTLY = re.compile(r"共同で|連名|\bjointly\b|\btogether\b|\bjoint\b", re.I)
 
 
 def one_trip(text: str, parties: list[Party]) -> list[Party]:
     """[traveller, destination, destination, …] when one party travels to two or more destination cities."""
-    def city(p: Party) -> bool:
-        return p.actor_id in CITIES or text[max(p.start, 0) : p.end] in CITIES
-
-    dest = [p for p in parties if city(p)]
-    rest = [p for p in parties if not city(p)]
+    dest = [p for p in parties if names_city(p, text)]
+    rest = [p for p in parties if not names_city(p, text)]
     if len(rest) != 1 or len({p.code for p in dest} - {rest[0].code}) < 2:
         return []
     return [rest[0], *(p for p in dest if p.code != rest[0].code)]
@@ -94,6 +91,6 @@ def state_and_org(text: str, parties: list[Party], lang: str) -> list[str]:
     for a, b in zip(ps, ps[1:], strict=False):
         gap = text[a.end : b.start]
         joined = re.fullmatch(r"[）)]?(?:と|や|、|・)", gap) if lang == "ja" else re.fullmatch(r"\s+and\s+(?:the\s+)?", gap)
-        if joined and a.code != b.code and (a.code in _ORGS) != (b.code in _ORGS):
+        if joined and a.code != b.code and (a.code in ORGS) != (b.code in ORGS):
             return [a.code, b.code]
     return []

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .actors import ORGS
 from .places import _CITY_RX, CITIES  # noqa: F401  (events.py reads CITIES from here)
 
 _JA_BOUNDARY = re.compile(
@@ -129,7 +130,7 @@ def subject_of(text: str, parties: Sequence[Party], before: int) -> Party | None
 def is_context(text: str, p: Party, lang: str) -> bool:
     """Is the party named only as the setting (ウクライナ情勢, invasion of Ukraine), or as the post of
     another state's envoy (ロシアのOSCE大使)?"""
-    if p.code in ("NATO", "EU", "UN", "OSCE", "G7") and re.match(r"\s*(?:大使|代表部|常駐代表|ambassador|envoy)", text[p.end :], re.I):
+    if p.code in ORGS and re.match(r"\s*(?:大使|代表部|常駐代表|ambassador|envoy)", text[p.end :], re.I):
         return True
     if lang == "ja":
         return bool(_CONTEXT_JA.match(text, p.end))
@@ -145,7 +146,7 @@ def is_venue(text: str, p: Party, lang: str) -> bool:
     if lang == "ja":
         return bool(_VENUE_JA.match(text, p.end))
     before = text[max(0, p.start - 30) : p.start]
-    if p.code in ("NATO", "EU", "UN", "OSCE", "G7") and _EN_HOSTED_TALKS.search(before):
+    if p.code in ORGS and _EN_HOSTED_TALKS.search(before):
         return False  # "talks at the OSCE", "a session at the UN": the organisation holds them
     return bool(_EN_VENUE_BEFORE.search(before[-12:]) or _EN_CITY_COMMA.search(before))  # "Geneva, Switzerland"
 

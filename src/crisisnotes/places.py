@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 CITIES: dict[str, str] = {
     "北京": "CHN", "モスクワ": "RUS", "ワシントン": "USA", "キエフ": "UKR", "キーウ": "UKR",
@@ -17,3 +18,13 @@ CITIES: dict[str, str] = {
     "Seoul": "KOR", "Ankara": "TUR", "Warsaw": "POL", "Rome": "ITA", "Geneva": "CHE",
 }  # fmt: skip
 _CITY_RX = re.compile("|".join(sorted(map(re.escape, CITIES), key=len, reverse=True)))
+
+
+def names_city(p: Any, text: str) -> bool:
+    """Is the party named by a destination city (a visit's ``キエフ``, ``Moscow``) rather than as a state or person?
+
+    >>> from types import SimpleNamespace as P
+    >>> names_city(P(actor_id="rus", start=9, end=15), "visit to Moscow"), names_city(P(actor_id="rus", start=0, end=6), "Russia")
+    (True, False)
+    """
+    return p.actor_id in CITIES or text[max(p.start, 0) : p.end] in CITIES
