@@ -1382,3 +1382,13 @@ def test_he_repeated_after_a_solo_press_conference_is_a_statement_of_its_own(tmp
         headline="Geneva",
     )
     assert {(p, m) for p, m, *_ in got} >= {(("RUS", "USA"), "meeting"), (("RUS", "USA"), "statement")}
+
+
+def test_a_cue_before_a_colon_takes_no_parties_from_the_clause_after_it(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "The Oslo meeting starts a busy week: the NATO-Russia Council will convene in Brussels on Wednesday.",
+        "— Reuters (@Reuters) January 9, 2022",
+        headline="Week",
+    )
+    assert {(p, m, s) for p, m, s, _ in got} == {(("NATO", "RUS"), "talks", "planned")}

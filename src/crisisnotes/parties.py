@@ -59,7 +59,7 @@ _EN_CITY_COMMA = re.compile(  # a city, then its country (a dateline or an addre
 _EN_HOSTED_TALKS = re.compile(r"\b(?:talks|session|meeting|consultations)\s+at\s+(?:the\s+)?$", re.I)
 _EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.I)
 _EN_BOUNDARY = re.compile(
-    r";|\s[—–]\s|,\s+(?=(?:as(?! well as)|while|after|before|because|although|though|which|who|where|amid|"
+    r";|:\s+(?=\S)|\s[—–]\s|,\s+(?=(?:as(?! well as)|while|after|before|because|although|though|which|who|where|amid|"
     r"warning|saying|adding|but|a day|ahead of|following)\b)|(?<!\bwell)\s(?=as\s+(?:[A-Z]|the\b|he\b|she\b|they\b))"
     r"|,\s+(?=with\s+[^,;]{0,60}?\b(?:expected|likely|set|\w+ing)\b)"  # ", with X's buildup expected to feature"
     r"|,?\s+(?=and\s+(?:will\s+)?(?:warned|warns|said|says|added|urged|vowed|will|would|then|also|later|he|she|they|"
