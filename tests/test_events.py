@@ -1392,3 +1392,13 @@ def test_a_cue_before_a_colon_takes_no_parties_from_the_clause_after_it(tmp_path
         headline="Week",
     )
     assert {(p, m, s) for p, m, s, _ in got} == {(("NATO", "RUS"), "talks", "planned")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("EUのボレル上級代表は5日、ウクライナ東部ドネツク州の前線を訪れた。", {(("EU", "UKR"), "visit")}),
+    ("20日には国連で、21日にはOSCEでロシアを交えた協議が予定されている。", {(("OSCE", "RUS"), "talks")}),
+    ("ロシアは米国やNATOとの一連の協議を踏まえて対応を決めるとしている。", set()),
+])
+def test_a_visited_region_names_its_state_an_organisation_holds_talks_and_a_series_is_a_reference(tmp_path, body, expected):
+    got = _one_post_events(tmp_path, body, NHK.format("2022年1月10日"), headline="見出し")
+    assert {(p, m) for p, m, *_ in got} == expected

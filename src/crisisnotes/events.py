@@ -161,6 +161,7 @@ _VAGUE_ADDRESSEE = re.compile(r"(?:欧米|西側|欧米諸国|西側諸国|国�
 _VAGUE_AFTER_EN = re.compile(r"^\s+(?:the West|Western (?:countries|nations|governments|leaders|allies)|(?:European |NATO |Western )?allies)\b", re.I)
 _JA_ACT_THEME = re.compile(r"^(?:案|について|をめぐ|に関し|の是非|の可否)")
 _EN_DAYS_BEFORE = re.compile(r"\b(?:days|hours|weeks|a day|a week) (?:before|after|ahead of)\b[^.;]*$", re.I)  # "…, days before X meet"
+_SERIES = re.compile(r"(?:これらの|一連の|これまでの)(?:[^、。]{0,4}との)?$|\b(?:these|those|this week's)\s+(?:series of\s+)?$|\bseries of\s+$", re.I)
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
 _TOLD_THAT = re.compile(r"\b(?:told|tells|telling|assured|informed|warned|stressed|said to)\b[^.;]*?\b(?P<that>that)\b", re.I)
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
@@ -179,7 +180,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
             or re.search(r"\b(?:no|not any) (?:immediate |current )?(?:plans?|grounds|reason) (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", before[-50:], re.I):
         return []  # 首脳会談についても…計画はない, "no plans for a meeting": nothing is planned
     if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]) or _EN_DAYS_BEFORE.search(before) \
-            or (lang == "en" and re.search(r"\bsuch\s+$", before[-8:])):  # "their first such meeting": the talks just told
+            or (lang == "en" and re.search(r"\bsuch\s+$", before[-8:])) or _SERIES.search(before[-12:]):  # "their first such meeting"
         return []  # 会談後, after the meeting: a time reference to an interaction told elsewhere
     if _AIM.match(after) or (lang == "en" and _ADNOMINAL_COORD.search(before[-25:]) and cue.surface.lower().startswith("coordinat")):
         return []  # "sanctions coordinated with the G7": a modifier, not a consultation

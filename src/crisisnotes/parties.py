@@ -50,6 +50,8 @@ _CONTEXT_EN_BEFORE = re.compile(
 _EN_BETWEEN = re.compile(r"\b(?:border|crossing|frontier)s?\s+between\s+(?:[\w'-]+\s+and\s+)?$"
                          r"|\b(?:pipeline|gas|oil|flights?|trains?|route)\b[^.,;]{0,20}?\bfrom\s+(?:[\w'-]+\s+to\s+)?$", re.I)  # a pipeline from X to Y
 _EN_MILITARY_VERB = re.compile(r"^\s+(?:invaded|attacked|launched (?:its|an|the) (?:invasion|attack|offensive))\b", re.I)
+_VISITED_REGION = re.compile(r"(?:[東西南北]{1,2}部)[^、。はがをにでとも]{0,16}を$")  # ウクライナ東部…の前線地帯を(訪れ)
+_JA_HOSTED_TALKS = re.compile(r"(?:＝[^、。で]{1,20})?で[^、。]{0,16}?(?:協議|会合|理事会|交渉)")
 _EN_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _EN_CITY_COMMA = re.compile(  # a city, then its country (a dateline or an address): the country is a place
     r"\b(?:Geneva|Brussels|Vienna|Munich|Paris|Berlin|Moscow|Kyiv|Kiev|Minsk|Warsaw|Washington|London|Beijing|Tokyo|"
@@ -141,9 +143,17 @@ def is_context(text: str, p: Party, lang: str) -> bool:
     return bool(_CONTEXT_EN_AFTER.match(text[p.end :]) or _CONTEXT_EN_BEFORE.search(text[max(0, p.start - 20) : p.start]))
 
 
-def is_venue(text: str, p: Party, lang: str) -> bool:
-    """Is the party named only as the place (ドイツで, in Switzerland)?"""
+def is_venue(text: str, p: Party, lang: str, cue_end: int = -1) -> bool:
+    """Is the party named only as the place (ドイツで, in Switzerland)?
+
+    An organisation where the talks ending at ``cue_end`` are held holds them (OSCEでの協議).
+
+    >>> is_venue("スイスで協議", Party("CHE", "che", 0, 3, "state"), "ja")
+    True
+    """
     if lang == "ja":
+        if p.code in ORGS and (m := _JA_HOSTED_TALKS.match(text, p.end)) and m.end() == cue_end:
+            return False  # OSCEでロシアを交えた協議: the organisation holds the talks
         return bool(_VENUE_JA.match(text, p.end))
     before = text[max(0, p.start - 30) : p.start]
     if p.code in ORGS and _EN_HOSTED_TALKS.search(before):
@@ -320,6 +330,7 @@ def cue_parties(
     """
     threat = [p for p in parties if mode == "statement" and lang == "en" and _threat_subject(text, p)]
     conditional = [p for p in parties if mode == "statement" and _CONDITION_SUBJECT.match(text, p.end)]  # ロシア軍が…すれば
+    region = [p for p in parties if mode == "visit" and lang == "ja" and p.kind == "state" and _VISITED_REGION.match(text[p.end : start])]
     parties = [p for p in parties if not is_context(text, p, lang)]
     if lang == "ja":
         lo, hi = clause_of(text, start, end)
@@ -366,10 +377,11 @@ def cue_parties(
             borrowed = [p for p in borrowed if p.actor_id not in CITIES] or borrowed
         chosen += [p for p in borrowed if p.code not in _codes(chosen)]
     dest = destination(text, start, end, lang) if mode == "visit" else []
+    dest += [p for p in region if p not in chosen and p.code not in _codes(dest)]  # ウクライナ東部の前線を訪れ: Ukraine
     own_topic = (lang == "ja" and top is not None and top.start < start and mode in ("meeting", "talks")
                  and bool(re.search(r"(?:会議|会合|理事会)を開", text)))  # EUは…首脳会議を開き: the topic holds its own gathering
     if carried is not None and len(_codes(chosen) | _codes(dest)) < 2 and not any(p.code == carried.code for p in chosen) \
             and not own_topic:
         chosen.append(carried)
-    keep = [p for p in chosen if not is_venue(text, p, lang) or (mode == "visit" and p.start > start - 30)]
+    keep = [p for p in chosen if not is_venue(text, p, lang, end) or (mode == "visit" and p.start > start - 30)]
     return keep + dest
