@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from . import cuescope, cuesegments, dates, tense
+from . import cuescope, cuesegments, dates, noevent, tense
 from . import parties as party_rules
 from .actors import ORGS
 from .cues import CueLexicon
@@ -108,22 +108,7 @@ def _post_events(
     return dedupe(events)
 
 
-_CANCELLED = re.compile(
-    r"^[^、。]{0,12}?(?:を|は|が)?(?:中止|見送|取りやめ|取り止め|延期|キャンセル|白紙)|"
-    r"^[^、。]{0,12}?(?:を|は|が)?(?:中断|打ち切)|"
-    r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s)?|scrapped|postponed|suspend(?:ed|s)?)\b", re.I
-)
-_CANCEL_BEFORE = re.compile(
-    r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s|ling)?|scrap(?:ped)?|postpon(?:e|ed|es|ing)|delay(?:ed|s|ing)?|put off)"
-    r"\s+(?:\w+\s+){0,3}$", re.I)  # fmt: skip
-_NEG_BEFORE = re.compile(
-    r"\b(?:reluctant to|refus(?:e|es|ed|ing) to|not to|won't|will not|did not|didn't|does not|doesn't|never|"
-    r"could not|couldn't|failed to|unable to)\s+(?:\w+\s+){0,3}$",
-    re.I,
-)
-_NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)")
 _EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|later|had|has|met|held|spoke|flew|travel|said|repeated|added|warned|told|stressed|urged)")
-_ADNOMINAL_COORD = re.compile(r"\b(?:sanctions|measures|response|steps|action|actions|penalties)\s+$", re.I)
 _EN_PARTNER = re.compile(r"\b(?:coordinated|in coordination|together|in concert|jointly|along) with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _JOINS = re.compile(r"(?:オンライン|テレビ会議|ビデオ会議)?(?:形式)?で参加|に参加し|に出席し|に同席し|\bjoined (?:the|by video|virtually|online)\b", re.I)
 _RELATIVE_CLAUSE = re.compile(r"^(?:し)?た(?:ばかりの)?[^、。]{1,24}?(?:は|が)")
@@ -132,36 +117,13 @@ _FORMATS = [  # negotiation formats and the parties they consist of (GUIDELINES 
     (re.compile(r"(?:3|三)者(?:連絡|コンタクト・?)グループ|\bTrilateral Contact Group\b"), ("OSCE", "RUS", "UKR")),
     (re.compile(r"NATO・?ロシア理事会|\bNATO-Russia Council\b"), ("NATO", "RUS")),
 ]
-_AIM = re.compile(r"^(?:る|し)?(?:ねらい|狙い)(?:が|も)")  # 対応をすり合わせるねらいがある: a presumed purpose, not an act
-_NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定|根拠|考え|つもり)は(?:現時点で|今のところ|当面)?(?:ない|ありません|なく|見当たら)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
-_OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
-_REQUESTED = re.compile(r"^[^。、]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
-_ASKED_FOR = re.compile(r"^(?:の(?:開催|実現)?)?を?(?:要請|要求|提案|申し入れ|打診|求め)")  # 会談を要請: asked for, not held
-_ACCEPTED = re.compile(r"受け入れ|受諾|合意|同意|応じ|一致")  # 提案し、両首脳は原則として受け入れた: planned
-_AGGREGATE = re.compile(
-    r"これまで(?:に)?\s*\d+\s*回|\d+\s*回目?(?:の|に)?わたり|(?:今月|今年|ことし)に入って\s*\d+\s*回目|"
-    r"\b(?:held|had|have held|have had)\s+(?:\w+\s+)?(?:two|three|four|five|several|multiple|numerous|\d+)\s+"
-    r"(?:phone calls|calls|meetings|rounds|sessions)\b",
-    re.I,
-)
-_OWN_CITIZENS = re.compile(r"自国民|日本人|在留邦人|国民に対し|退避するよう|出国するよう|\bcitizens\b|\bnationals\b", re.I)
-_REFERENCE = re.compile(
-    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説|の(?:記者)?会見|の際|の合間|の席)"
-)
 _BOTH = re.compile(
     r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|[2-9２-９二三四五]\s*(?:首脳|外相|氏|か国|カ国|ヵ国)(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents|countries|governments|nations|states)\b|\b[Bb]oth sides\b"
 )
 _EN_PRINCIPAL = re.compile(r"\b(?:prime minister|president|chancellor|foreign minister|foreign secretary|secretary of state)\s+"
                            r"(?:held|had|holds|has|will hold)\s+(?:\w+\s+){0,2}$", re.I)  # "The British prime minister held talks with Y"
 _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
-_EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
-                           r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
 _JA_IN_CITY = re.compile(r"(?:" + "|".join(k for k in party_rules.CITIES if not k.isascii()) + r")(?:で|では|を訪)")
-_VAGUE_ADDRESSEE = re.compile(r"(?:欧米|西側|欧米諸国|西側諸国|国際社会)(?:を|に対し(?:て)?|に)$|\b(?:the West|Western (?:countries|nations|governments))\s*$")
-_VAGUE_AFTER_EN = re.compile(r"^\s+(?:the West|Western (?:countries|nations|governments|leaders|allies)|(?:European |NATO |Western )?allies)\b", re.I)
-_JA_ACT_THEME = re.compile(r"^(?:案|について|をめぐ|に関し|の是非|の可否)")
-_EN_DAYS_BEFORE = re.compile(r"\b(?:days|hours|weeks|a day|a week) (?:before|after|ahead of)\b[^.;]*$", re.I)  # "…, days before X meet"
-_SERIES = re.compile(r"(?:これらの|一連の|これまでの)(?:[^、。]{0,4}との)?$|\b(?:these|those|this week's)\s+(?:series of\s+)?$|\bseries of\s+$", re.I)
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
 _TOLD_THAT = re.compile(r"\b(?:told|tells|telling|assured|informed|warned|stressed|said to)\b[^.;]*?\b(?P<that>that)\b", re.I)
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
@@ -173,28 +135,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if span is not None:
         parties = cuesegments.segment_parties(text, lang, segs, parties, cue.start, exprs)
     after, before = text[cue.end :], text[: cue.start]
-    cancelled = _CANCELLED.search(after[:30]) or _CANCEL_BEFORE.search(before[-40:])
-    if (cancelled and cue.mode not in ("written_message", "statement")) or _OFFER.search((after if cue.mode == "statement" else re.split(r"[、。]", after, maxsplit=1)[0])[:30]):
-        return []
-    if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)) or _NO_PLANS.search(after[:60]) \
-            or re.search(r"\b(?:no|not any) (?:immediate |current )?(?:plans?|grounds|reason) (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", before[-50:], re.I):
-        return []  # 首脳会談についても…計画はない, "no plans for a meeting": nothing is planned
-    if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]) or _EN_DAYS_BEFORE.search(before) \
-            or (lang == "en" and re.search(r"\bsuch\s+$", before[-8:])) or _SERIES.search(before[-12:]):  # "their first such meeting"
-        return []  # 会談後, after the meeting: a time reference to an interaction told elsewhere
-    if _AIM.match(after) or (lang == "en" and _ADNOMINAL_COORD.search(before[-25:]) and cue.surface.lower().startswith("coordinat")):
-        return []  # "sanctions coordinated with the G7": a modifier, not a consultation
-    if cue.mode != "statement" and (_REQUESTED.match(after) or (_ASKED_FOR.match(after) and not _ACCEPTED.search(after))):
-        return []  # 交渉を始めるよう求め: the request is the event (a statement)
-    if cue.mode == "statement" and (_OWN_CITIZENS.search(text) or _VAGUE_ADDRESSEE.search(before[-12:])
-                                    or (lang == "en" and _VAGUE_AFTER_EN.match(after))):
-        return []  # 欧米をけん制, "warned the West": an unnamed group is no party (GUIDELINES §3)
-    if lang == "ja" and cue.mode in ("other", "sanctions") and _JA_ACT_THEME.match(after):
-        return []  # 武器供与について, 制裁案を協議: a theme or a proposal, not the act
-    if _AGGREGATE.search(text):
-        return []  # "held three phone calls", これまで3回: aggregate mentions are not events
-    if cuescope.skip_reason(text, lang, cue.start, cue.end, cue.mode):
-        return []  # a requested act, a reference to a told interaction, a speech (cuescope)
+    if noevent.non_event(text, lang, cue):
+        return []  # cancelled, negated, asked for, a reference, an aggregate … (noevent)
     people = {p.actor_id for p in parties if p.is_person}
     if len(people) >= 2 and len({p.code for p in parties}) == 1 and cue.mode in ("meeting", "phone_call", "talks"):
         return []  # プーチン大統領はラブロフ外相と面会: two officials of one state meet, a domestic act
