@@ -1402,3 +1402,25 @@ def test_a_cue_before_a_colon_takes_no_parties_from_the_clause_after_it(tmp_path
 def test_a_visited_region_names_its_state_an_organisation_holds_talks_and_a_series_is_a_reference(tmp_path, body, expected):
     got = _one_post_events(tmp_path, body, NHK.format("2022年1月10日"), headline="見出し")
     assert {(p, m) for p, m, *_ in got} == expected
+
+
+def test_that_state_is_the_state_named_before_it(tmp_path):
+    got = _one_post_events(tmp_path, "林外相は3日、フィリピンの首都マニラで同国外相と会談した。", NHK.format("2022年5月4日"))
+    assert {(p, m) for p, m, *_ in got} == {(("JPN", "PHL"), "meeting")}
+
+
+def test_a_headline_exchange_of_views_is_the_meeting_the_body_tells(tmp_path):
+    got = _one_post_events(
+        tmp_path, "岸田首相は2日、来日したタイの首相と東京で会談した。", NHK.format("2022年5月2日"),
+        headline="岸田首相、タイ首相と会談 ウクライナ情勢巡り意見交換",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("JPN", "THA"), "meeting")}
+
+
+def test_the_session_of_a_named_format_is_talks_not_also_a_meeting(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "Allies and Russia held three hours of talks in Brussels on Wednesday at the first meeting of the NATO-Russia Council in years.",
+        REUTERS.format("January 13, 2022"), headline="Brussels",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("NATO", "RUS"), "talks")}

@@ -150,10 +150,15 @@ def dedupe(events: list[Event]) -> list[Event]:
     keep = []
     for e in out:
         if e.mode == "talks" and not _NAMED_FORMAT.search(e.evidence) and any(
-            c.mode == "meeting" and c.codes == e.codes and c.status == e.status and c.sentence_id == e.sentence_id
+            c.mode == "meeting" and c.codes == e.codes and c.status == e.status
+            and (c.sentence_id == e.sentence_id or e.part == "text") and compatible(c.when, e.when) for c in out
+        ):  # fmt: skip
+            continue  # ベトナム首相と会談 ウクライナ情勢巡り意見交換: the exchange is the meeting's (or the headline's, the body's)
+        if e.mode == "meeting" and _NAMED_FORMAT.search(e.evidence) and any(
+            c.mode == "talks" and c.codes == e.codes and c.status == e.status and c.sentence_id == e.sentence_id
             and compatible(c.when, e.when) for c in out
         ):  # fmt: skip
-            continue  # ベトナム首相と会談 ウクライナ情勢巡り意見交換: the exchange is the meeting's
+            continue  # "held talks … at the first meeting of the NATO-Russia Council": a format's session is talks
         if e.mode in ("talks", "meeting") and any(
             c.codes == e.codes and c.status == e.status and compatible(c.when, e.when)
             and (e.part == "text" or c.sentence_id == e.sentence_id) for c in phones

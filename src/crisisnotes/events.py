@@ -73,6 +73,8 @@ def _post_events(
     for s in sents:
         text, lang = s.norm, ("ja" if s.lang == "ja" else "en")
         parties = list(mentions.get(int(s.sentence_id), ()))
+        if lang == "ja" and "同国" in text:  # ハノイで同国首相と会談: that state
+            parties = sorted(parties + party_rules.same_state(text, parties), key=lambda p: p.start)
         if lang == "ja" and japans_pm and not any(p.code == "JPN" for p in parties):
             parties += [Party("JPN", "jpn", m.start(1), m.end(1), "state") for m in _BARE_PM.finditer(text)][:1]
         own_topic = topic(text, parties) if lang == "ja" else (parties[0] if parties else None)

@@ -129,6 +129,22 @@ def subject_of(text: str, parties: Sequence[Party], before: int) -> Party | None
     return None
 
 
+def same_state(text: str, parties: Sequence[Party]) -> list[Party]:
+    """``同国`` (that state) as the state named last before it in the sentence.
+
+    >>> v = Party("VNM", "vnm", 0, 4, "state")
+    >>> same_state("ベトナムの首都ハノイで同国首相と会談した。", [v])
+    [Party(code='VNM', actor_id='vnm', start=11, end=13, kind='state')]
+    """
+    out = []
+    for m in re.finditer(r"同国(?!民|内|人|際)", text):
+        named = [p for p in parties if p.kind == "state" and p.end <= m.start()]
+        if named:
+            p = max(named, key=lambda p: p.end)
+            out.append(Party(p.code, p.actor_id, m.start(), m.end(), "state"))
+    return out
+
+
 def is_context(text: str, p: Party, lang: str) -> bool:
     """Is the party named only as the setting (ウクライナ情勢, invasion of Ukraine), or as the post of
     another state's envoy (ロシアのOSCE大使)?"""
