@@ -1424,3 +1424,26 @@ def test_the_session_of_a_named_format_is_talks_not_also_a_meeting(tmp_path):
         REUTERS.format("January 13, 2022"), headline="Brussels",
     )
     assert {(p, m) for p, m, *_ in got} == {(("NATO", "RUS"), "talks")}
+
+
+@pytest.mark.parametrize("body", [
+    "林外相は3日、インドのジャイシャンカル外相と会談した。\nジャイシャンカル外相は、ロシアとの交渉は続いていると述べた。",
+    "林外相は3日、インドのジャイシャンカル外相と会談し、インドが議長国を務める首脳会議の成功に向けて協力を確認した。",
+    "林外相は3日、インドのジャイシャンカル外相と会談した。\n軍事侵攻の開始以降、両者の協議は初めて。",
+    "林外相は3日、インドのジャイシャンカル外相と会談した。\nロシアの侵攻以降、インドとの協議は初めて。",
+])
+def test_talks_going_on_a_gathering_as_a_goal_and_a_first_since_are_no_new_events(tmp_path, body):
+    got = _one_post_events(tmp_path, body, NHK.format("2022年5月4日"))
+    assert {(p, m) for p, m, *_ in got} <= {(("IND", "JPN"), "meeting")}
+    assert sum(1 for p, m, *_ in got if m in ("talks", "meeting")) <= 1
+
+
+def test_their_own_summit_and_welcoming_a_decision_are_no_meetings(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "Finland's president Sauli Niinisto said on Wednesday that Helsinki would apply to join.\n"
+        "NATO Secretary-General Jens Stoltenberg welcomed the decision and said allies would act quickly.\n"
+        "He said the final steps would be taken by NATO leaders at their summit in Madrid in June.",
+        REUTERS.format("May 18, 2022"), headline="Helsinki",
+    )
+    assert not [m for p, m, *_ in got if m in ("meeting", "talks")], got

@@ -137,6 +137,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if span is not None:
         parties = cuesegments.segment_parties(text, lang, segs, parties, cue.start, exprs)
     after, before = text[cue.end :], text[: cue.start]
+    if lang == "en" and re.search(r"\b(?:their|its)\s+(?:[\w-]+\s+)?$", before[-24:]):
+        carried = None  # "NATO leaders at their summit": the possessor's own gathering, no one carried from before
     if noevent.non_event(text, lang, cue):
         return []  # cancelled, negated, asked for, a reference, an aggregate … (noevent)
     people = {p.actor_id for p in parties if p.is_person}
