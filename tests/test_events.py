@@ -1447,3 +1447,10 @@ def test_their_own_summit_and_welcoming_a_decision_are_no_meetings(tmp_path):
         REUTERS.format("May 18, 2022"), headline="Helsinki",
     )
     assert not [m for p, m, *_ in got if m in ("meeting", "talks")], got
+
+
+def test_a_summit_held_in_a_state_is_with_it_and_a_trip_to_two_states_visits_each(tmp_path):
+    got = _one_post_events(
+        tmp_path, "首相は2日にマレーシアで首脳会談を行った後、フランスとドイツを訪れる予定だ。", NHK.format("2022年5月1日"),
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("JPN", "MYS"), "meeting"), (("FRA", "JPN"), "visit"), (("DEU", "JPN"), "visit")}

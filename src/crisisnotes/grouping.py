@@ -76,10 +76,27 @@ def joint_subjects(text: str, parties: list[Party], lang: str) -> list[str]:
 JOINTLY = re.compile(r"共同で|連名|\bjointly\b|\btogether\b|\bjoint\b", re.I)
 
 
+_JA_VISITED = re.compile(r"(?:を(?:訪|歴訪)|(?:と|や|、|・)[^、。をはが]{1,12}を(?:訪|歴訪))")
+_EN_VISITED = re.compile(r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|ling)? to|trip to|tour of)\s+(?:[\w-]+(?:,\s+|\s+and\s+))*$")
+
+
+def _destination(p: Party, text: str) -> bool:
+    """Is ``p`` a place the trip goes to: a city, or a state listed before the visit verb (イタリアと英国を訪れ)?"""
+    if names_city(p, text):
+        return True
+    return p.kind == "state" and bool(_JA_VISITED.match(text, p.end) or _EN_VISITED.search(text, 0, p.start))
+
+
 def one_trip(text: str, parties: list[Party]) -> list[Party]:
-    """[traveller, destination, destination, …] when one party travels to two or more destination cities."""
-    dest = [p for p in parties if names_city(p, text)]
-    rest = [p for p in parties if not names_city(p, text)]
+    """[traveller, destination, destination, …] when one party travels to two or more destinations.
+
+    >>> jpn, ita, gbr = (Party(c, c.lower(), a, b, k) for c, a, b, k in
+    ...                  [("JPN", 0, 2, "person"), ("ITA", 3, 7, "state"), ("GBR", 8, 10, "state")])
+    >>> [p.code for p in one_trip("首相はイタリアと英国を訪れる。", [jpn, ita, gbr])]
+    ['JPN', 'ITA', 'GBR']
+    """
+    dest = [p for p in parties if _destination(p, text)]
+    rest = [p for p in parties if not _destination(p, text)]
     if len(rest) != 1 or len({p.code for p in dest} - {rest[0].code}) < 2:
         return []
     return [rest[0], *(p for p in dest if p.code != rest[0].code)]

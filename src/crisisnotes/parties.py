@@ -400,4 +400,7 @@ def cue_parties(
             and not own_topic:
         chosen.append(carried)
     keep = [p for p in chosen if not is_venue(text, p, lang, end) or (mode == "visit" and p.start > start - 30)]
+    if lang == "ja" and mode == "meeting" and len(_codes(keep)) == 1 and text.endswith("首脳会談", 0, end):
+        # タイで首脳会談を行う: a summit held in a state, with no counterpart named, is with that state
+        keep += [p for p in chosen if p.kind == "state" and p not in keep and text.startswith("で", p.end)][:1]
     return keep + dest
