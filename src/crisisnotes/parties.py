@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from .actors import ORGS
+from .party import Party
 from .places import _CITY_RX, CITIES  # noqa: F401  (events.py reads CITIES from here)
+from .setting import is_context, is_venue, same_state  # noqa: F401  (events.py reads same_state from here)
 
 _JA_BOUNDARY = re.compile(
     r"(?:(?<=[ぁ-ゖ])(?<![はもにをのへかやと])(?<!対し)(?<!関し)(?<!際し)|(?<=[中後方際上])|(?<=ため)|(?<=ところ)|(?<=結果)|(?<=[るた]ほか))、|[。；;]"
@@ -32,34 +32,7 @@ _TOPIC_TAIL = re.compile(
     r"[）)」』]?(?:の(?=[\u4e00-\u9fff]{1,6}(?:は|も)))?"  # スペインの首相は: a state and a title
     r"[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:としては|側は|は(?![かじ])|も(?=、|[\u4e00-\u9fff\u30a0-\u30ff0-9０-９]))"
 )
-_VENUE_JA = re.compile(r"(?:[東西南北]{1,2}部)?(?:で(?!は|つく|作|構成)|での|にある|の首都|の[\u30a0-\u30ff\u4e00-\u9fffー]{1,8}(?:で(?!は)|での|にある|を訪|に移|に向か|に到着))")
-_CONTEXT_JA = re.compile(
-    r"[）)]?(?:側?(?:の|への|に|を|で|との)?)(?:情勢|問題|危機|東部|西部|南部|北部|国境|周辺|領内|国内|侵攻|領土|併合|"
-    r"攻撃|紛争|戦闘|国民|経済|市場|(?:東方)?不?拡大)|"
-    r"(?:の)?[\u4e00-\u9fff\u30a0-\u30ff]{0,4}(?:を)?(?:めぐ|巡)(?:り|る|って)"  # ロシア支援めぐり: the theme
-)
-_CONTEXT_EN_AFTER = re.compile(
-    r"^(?:'s|’s)?(?:-[A-Z][a-z]+)*\s*(?:crisis|conflict|borders?|war|situation|economy|market|aggression|invasion|offensive|troops|forces|"
-    r"military build-?up|Victory Day|holiday|anniversary|countr(?:y|ies)\b(?!\s+(?:agreed|said|will|have|has)))\b", re.I
-)  # "the first leader of an EU country": a kind of state, not the organisation
-_CONTEXT_EN_BEFORE = re.compile(
-    r"\b(?:invasion of|invade|invades|invading|invaded|attack on|attack|offensive against|war in|"
-    r"situation in|crisis in|border with|troops near|forces near|over|about|regarding|concerning|surrounding)\s+$",
-    re.I,
-)
-_EN_BETWEEN = re.compile(r"\b(?:border|crossing|frontier)s?\s+between\s+(?:[\w'-]+\s+and\s+)?$"
-                         r"|\b(?:pipeline|gas|oil|flights?|trains?|route)\b[^.,;]{0,20}?\bfrom\s+(?:[\w'-]+\s+to\s+)?$", re.I)  # a pipeline from X to Y
-_EN_MILITARY_VERB = re.compile(r"^\s+(?:invaded|attacked|launched (?:its|an|the) (?:invasion|attack|offensive))\b", re.I)
 _VISITED_REGION = re.compile(r"(?:[東西南北]{1,2}部)[^、。はがをにでとも]{0,16}を$")  # ウクライナ東部…の前線地帯を(訪れ)
-_JA_HOSTED_TALKS = re.compile(r"(?:＝[^、。で]{1,20})?で[^、。]{0,16}?(?:協議|会合|理事会|交渉)")
-_EN_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
-_EN_CITY_COMMA = re.compile(  # a city, then its country (a dateline or an address): the country is a place
-    r"\b(?:Geneva|Brussels|Vienna|Munich|Paris|Berlin|Moscow|Kyiv|Kiev|Minsk|Warsaw|Washington|London|Beijing|Tokyo|"
-    r"Rome|Ankara|Istanbul|Antalya|Helsinki|Oslo|Stockholm|Prague|Budapest|Bucharest|Vilnius|Riga|Tallinn|Madrid|"
-    r"Lisbon|Sochi|Gomel|Lviv|Kharkiv|Odesa|Odessa|New York|Melbourne|Sydney|Seoul),\s+$"
-)
-_EN_HOSTED_TALKS = re.compile(r"\b(?:talks|session|meeting|consultations)\s+at\s+(?:the\s+)?$", re.I)
-_EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.I)
 _EN_BOUNDARY = re.compile(
     r";|:\s+(?=\S)|\s[—–]\s|,\s+(?=(?:as(?! well as)|while|after|before|because|although|though|which|who|where|amid|"
     r"warning|saying|adding|but|a day|ahead of|following)\b)|(?<!\bwell)\s(?=as\s+(?:[A-Z]|the\b|he\b|she\b|they\b))"
@@ -72,22 +45,6 @@ _EN_BOUNDARY = re.compile(
 _FIRST_PERSON_EN = re.compile(r"\b(?:I|We|we|my|My|our|Our)\b")
 _FIRST_PERSON_JA = re.compile(r"私は|私が|われわれ|我々|わが国")
 AGAIN = re.compile(r"再び|再度|改めて.{0,4}(?:協議|会談)|次回|次の(?:協議|会合|会談)|\bagain\b|\bnext round\b|\bfollow-up\b", re.I)
-
-
-
-@dataclass(frozen=True)
-class Party:
-    """A party: its code (ISO 3166 alpha-3 or NATO/EU/UN/OSCE/G7), the actor named and its kind."""
-
-    code: str
-    actor_id: str
-    start: int
-    end: int
-    kind: str = ""  # the lexicon's kind: person, state, org
-
-    @property
-    def is_person(self) -> bool:
-        return self.kind == "person"
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -129,52 +86,7 @@ def subject_of(text: str, parties: Sequence[Party], before: int) -> Party | None
     return None
 
 
-def same_state(text: str, parties: Sequence[Party]) -> list[Party]:
-    """``同国`` (that state) as the state named last before it in the sentence.
-
-    >>> v = Party("VNM", "vnm", 0, 4, "state")
-    >>> same_state("ベトナムの首都ハノイで同国首相と会談した。", [v])
-    [Party(code='VNM', actor_id='vnm', start=11, end=13, kind='state')]
-    """
-    out = []
-    for m in re.finditer(r"同国(?!民|内|人|際)", text):
-        named = [p for p in parties if p.kind == "state" and p.end <= m.start()]
-        if named:
-            p = max(named, key=lambda p: p.end)
-            out.append(Party(p.code, p.actor_id, m.start(), m.end(), "state"))
-    return out
-
-
-def is_context(text: str, p: Party, lang: str) -> bool:
-    """Is the party named only as the setting (ウクライナ情勢, invasion of Ukraine), or as the post of
-    another state's envoy (ロシアのOSCE大使)?"""
-    if p.code in ORGS and re.match(r"\s*(?:大使|代表部|常駐代表|ambassador|envoy)", text[p.end :], re.I):
-        return True
-    if lang == "ja":
-        return bool(_CONTEXT_JA.match(text, p.end))
-    if _EN_BETWEEN.search(text[max(0, p.start - 60) : p.start]):
-        return True  # a border crossing between X and Y: a place
-    if _EN_MILITARY_VERB.match(text[p.end :]) and re.search(r"\b(?:after|since|when)\s+$", text[max(0, p.start - 8) : p.start]):
-        return True  # "a month after Russia invaded": a time reference to the war
-    return bool(_CONTEXT_EN_AFTER.match(text[p.end :]) or _CONTEXT_EN_BEFORE.search(text[max(0, p.start - 20) : p.start]))
-
-
-def is_venue(text: str, p: Party, lang: str, cue_end: int = -1) -> bool:
-    """Is the party named only as the place (ドイツで, in Switzerland)?
-
-    An organisation where the talks ending at ``cue_end`` are held holds them (OSCEでの協議).
-
-    >>> is_venue("スイスで協議", Party("CHE", "che", 0, 3, "state"), "ja")
-    True
-    """
-    if lang == "ja":
-        if p.code in ORGS and (m := _JA_HOSTED_TALKS.match(text, p.end)) and m.end() == cue_end:
-            return False  # OSCEでロシアを交えた協議: the organisation holds the talks
-        return bool(_VENUE_JA.match(text, p.end))
-    before = text[max(0, p.start - 30) : p.start]
-    if p.code in ORGS and _EN_HOSTED_TALKS.search(before):
-        return False  # "talks at the OSCE", "a session at the UN": the organisation holds them
-    return bool(_EN_VENUE_BEFORE.search(before[-12:]) or _EN_CITY_COMMA.search(before))  # "Geneva, Switzerland"
+_EN_DESTINATION = re.compile(r"\b(?:to|visit(?:s|ed|ing)?|in)\s+(?:the\s+)?$", re.I)
 
 
 def destination(text: str, start: int, end: int, lang: str) -> list[Party]:
