@@ -1454,3 +1454,16 @@ def test_a_summit_held_in_a_state_is_with_it_and_a_trip_to_two_states_visits_eac
         tmp_path, "首相は2日にマレーシアで首脳会談を行った後、フランスとドイツを訪れる予定だ。", NHK.format("2022年5月1日"),
     )
     assert {(p, m) for p, m, *_ in got} == {(("JPN", "MYS"), "meeting"), (("FRA", "JPN"), "visit"), (("DEU", "JPN"), "visit")}
+
+
+def test_each_compound_pair_names_its_own_meeting(tmp_path):
+    got = _one_post_events(tmp_path, "外相は訪問先で、日米外相会談や、日豪外相会談も調整している。", NHK.format("2022年2月10日"))
+    assert {(p, m) for p, m, *_ in got} == {(("JPN", "USA"), "meeting"), (("AUS", "JPN"), "meeting")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("EUの外相も19日、ロシアに国境周辺からの部隊の撤収を求める声明を発表した。", {(("EU", "RUS"), "statement")}),
+    ("英国のジョンソン首相もその後、ロシアの銀行5行に対する制裁を発表した。", {(("GBR", "RUS"), "sanctions")}),
+])
+def test_an_addressee_before_a_border_word_and_a_topic_before_an_adverb(tmp_path, body, expected):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, NHK.format("2022年2月22日"))} == expected

@@ -30,7 +30,7 @@ _JA_BOUNDARY = re.compile(
 )
 _TOPIC_TAIL = re.compile(
     r"[）)」』]?(?:の(?=[\u4e00-\u9fff]{1,6}(?:は|も)))?"  # スペインの首相は: a state and a title
-    r"[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:としては|側は|は(?![かじ])|も(?=、|[\u4e00-\u9fff\u30a0-\u30ff0-9０-９]))"
+    r"[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:としては|側は|は(?![かじ])|も(?=、|[\u4e00-\u9fff\u30a0-\u30ff0-9０-９]|その|この|また|すでに|さらに))"
 )
 _VISITED_REGION = re.compile(r"(?:[東西南北]{1,2}部)[^、。はがをにでとも]{0,16}を$")  # ウクライナ東部…の前線地帯を(訪れ)
 _EN_BOUNDARY = re.compile(
@@ -200,6 +200,7 @@ def _all_counterparts(text: str, chosen: Sequence[Party]) -> bool:
     return bool(codes) and all(any(_COUNTERPART.match(text, p.end) for p in chosen if p.code == c) for c in codes)
 
 
+_COMPOUND_PAIR = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}?((?:外相|首脳|外務・?防衛担当閣僚|国防相|防衛相|財務相|次官級|高官)?)$")
 _PAIR_TAIL = re.compile(r"(?:による|の間の|の間での|の)$")
 _TITLE = re.compile(r"^(?:の)?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,8}$")
 
@@ -215,6 +216,13 @@ def named_pair(text: str, parties: Sequence[Party], cue_start: int) -> list[Part
     >>> sorted(p.code for p in named_pair(s, ps, s.index("首脳会談")))
     ['RUS', 'USA']
     """
+    lo = max(0, cue_start - 12)
+    compound = _COMPOUND_PAIR.search(text[lo:cue_start])
+    if compound:  # 日米外相会談や、日韓外相会談: each compound names its own pair
+        a, b = lo + compound.start(), lo + compound.start(1)
+        pair = [p for p in parties if a <= p.start and p.end <= b]
+        if len(_codes(pair)) >= 2 and all(a.end == b.start for a, b in zip(pair, pair[1:], strict=False)):
+            return pair
     m = _PAIR_TAIL.search(text, 0, cue_start)
     if not m or m.end() != cue_start:
         return []
