@@ -1467,3 +1467,13 @@ def test_each_compound_pair_names_its_own_meeting(tmp_path):
 ])
 def test_an_addressee_before_a_border_word_and_a_topic_before_an_adverb(tmp_path, body, expected):
     assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, NHK.format("2022年2月22日"))} == expected
+
+
+def test_an_online_summit_g7_leaders_are_no_pair_and_a_headline_person_is_its_subject(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "岸田首相は24日夜、G7首脳によるオンライン会議に参加した。\n会議後、G7首脳は共同声明を発表し、ロシアは重い代償を払うことになると警告した。",
+        NHK.format("2022年2月25日"), headline="岸田首相、G7首脳のオンライン会議に参加 対ロシア追加制裁を表明",
+    )
+    assert {(p, m) for p, m, *_ in got} == {
+        (("G7", "JPN"), "phone_call"), (("G7", "RUS"), "statement"), (("JPN", "RUS"), "sanctions")}

@@ -67,11 +67,22 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def topic(text: str, parties: Sequence[Party]) -> Party | None:
-    """The sentence's topic: the first party followed (after a title) by は/も/としては."""
+    """The sentence's topic: the first party followed (after a title) by は/も/としては, or a
+    person opening a headline-style sentence with a comma (``岸田首相、…に参加``).
+
+    >>> topic("岸田首相、会議に参加", [Party("JPN", "kishida", 0, 2, "person")]).code
+    'JPN'
+    """
     for p in sorted(parties, key=lambda p: p.start):
         if _TOPIC_TAIL.match(text, p.end):
             return p
+    first = min(parties, key=lambda p: p.start, default=None)
+    if first is not None and first.start == 0 and first.is_person and _HEAD_SUBJECT.match(text, first.end):
+        return first
     return None
+
+
+_HEAD_SUBJECT = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー・]{0,6}?(?:氏)?、")
 
 
 _SUBJECT_CLAUSE = re.compile(r"が、")  # ブリンケン長官とオースティン長官が、インドの外相と協議: the subject's clause ends in が、
