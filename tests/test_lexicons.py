@@ -56,11 +56,13 @@ GUIDELINE_ORGS = ["NATO", "EU", "UN", "OSCE", "G7"]
 SHARED_FORMS = {
     "Sullivan": {"sullivan_jake", "sullivan_john"},
     "サリバン": {"sullivan_jake", "sullivan_john"},
+    "Wang": {"wang_wenbin", "wang_yi"},
+    "Li": {"li_hui", "li_keqiang"},  # guarded too: "Mr Wang" is the one the post names in full, else dropped
 }
 CONTAINED_OK = {("国連", "アラブ首長国連邦")}
 NOT_ALIASES = [
     "Moscow", "Washington", "Kyiv", "Kiev", "Beijing", "Geneva", "モスクワ", "ワシントン",
-    "us", "Us", "the", "林", "岸", "菅", "習", "王", "Korea", "Moon", "Kim", "Li", "Wang",
+    "us", "Us", "the", "林", "岸", "菅", "習", "王", "Korea", "Moon", "Kim",
     "欧米", "West", "Europe", "Crimea", "Donbas", "Taiwan", "台湾", "クリミア", "コロナ", "サキ",
     "カラス", "マリン", "カシス", "ラウ", "プライス", "Republic of Korea", "Foreign Office",
 ]  # fmt: skip

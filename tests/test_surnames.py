@@ -156,7 +156,7 @@ def test_other_post_does_not_anchor(lex: Lexicon) -> None:
 
 def test_survey_of_the_shipped_lexicon(lex: Lexicon) -> None:
     bs = BareSurnames(lex)
-    assert {f for f, s in bs.status.items() if s == SHARED} == {"Sullivan", "サリバン"}
+    assert {f for f, s in bs.status.items() if s == SHARED} == {"Sullivan", "サリバン", "Wang", "Li"}
     label_only = {"Price", "Michel", "Linde", "Anand", "Burns", "Sanchez", "Borne", "Antonov"}
     assert label_only <= {f for f, s in bs.status.items() if s == GUARDED}
     # every listed surname is a one-word alias of a person (a typo would guard nothing)
@@ -166,3 +166,13 @@ def test_survey_of_the_shipped_lexicon(lex: Lexicon) -> None:
         bs.titled["サリバン", "大使"] == "sullivan_john"
         and bs.titled["Sullivan", "adviser"] == "sullivan_jake"
     )
+
+
+def test_mr_wang_is_the_wang_the_post_names_in_full():
+    from crisisnotes.matching import find_mentions
+
+    lex = Lexicon.load()
+    got = [(m.actor_id, m.via) for m in find_mentions("Blinken met Wang Yi in Munich. Mr Wang said China would act.", lex)]
+    assert got.count(("wang_yi", "name")) == 2 and not any(a == "wang_wenbin" for a, _ in got)
+    for text in ("Wang Ming, a professor, said so.", "Mr Wang said China would act.", "Li Na won."):
+        assert not [m for m in find_mentions(text, lex) if m.actor_id not in ("chn",)], text

@@ -24,7 +24,8 @@ John's because ``サリバン大使`` is his alias; ``national security adviser 
 because that is his role), else to the one candidate the post names safely elsewhere
 (``Jake Sullivan … Sullivan said``). Otherwise it is not guessed: the mention gets
 ``via="ambiguous"`` and the candidates' ids joined by ``|`` (``sullivan_jake|sullivan_john``),
-with the label, kind and country they share.
+with the label, kind and country they share — unless the form is also guarded (``Wang``, ``Li``:
+common surnames), which is then dropped.
 
 Examples
 --------
@@ -241,6 +242,9 @@ class BareSurnames:
                 for c in self.owners[surface[i]]
                 if _has(known, post[i] * n_actors + self._index[c])
             ]
+            if len(named) != 1 and surface[i] in GUARDED_SURNAMES:
+                keep[i] = False  # "Wang Ming", "Mr Li": a common surname the post does not tie to one actor
+                continue
             actor[i] = self._index[named[0] if len(named) == 1 else self.ambiguous[surface[i]]]
             ambiguous[i] = len(named) != 1
         return keep, actor, ambiguous
