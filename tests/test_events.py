@@ -1477,3 +1477,15 @@ def test_an_online_summit_g7_leaders_are_no_pair_and_a_headline_person_is_its_su
     )
     assert {(p, m) for p, m, *_ in got} == {
         (("G7", "JPN"), "phone_call"), (("G7", "RUS"), "statement"), (("JPN", "RUS"), "sanctions")}
+
+
+@pytest.mark.parametrize("body, attribution", [
+    ("A planned meeting with Brazilian President Luiz Inacio Lula da Silva did not take place, a Ukrainian official said.", REUTERS.format("May 21, 2023")),
+    ("Canada's foreign minister skipped the meeting with Lavrov to attend a budget debate.", REUTERS.format("March 2, 2023")),
+    ("The ministers ended the meeting with Lavrov without a joint communique.", REUTERS.format("March 2, 2023")),
+    ("英首相がウクライナを訪れるのは、侵攻が始まってから2回目だ。", NHK.format("2023年2月20日")),
+    ("ロシアは、交渉を拒んでいるのはウクライナ側だと主張した。", NHK.format("2023年6月18日")),
+    ("ロシアとウクライナの首脳の会談が実現するかどうかが焦点だ。", NHK.format("2023年6月18日")),
+])
+def test_no_event_from_what_did_not_happen_was_skipped_ended_refused_or_may_happen(tmp_path, body, attribution):
+    assert not _one_post_events(tmp_path, body, attribution, headline="見出し")

@@ -24,17 +24,19 @@ if TYPE_CHECKING:
 _CANCELLED = re.compile(
     r"^[^、。]{0,12}?(?:を|は|が)?(?:中止|見送|取りやめ|取り止め|延期|キャンセル|白紙)|"
     r"^[^、。]{0,12}?(?:を|は|が)?(?:中断|打ち切)|"
-    r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s)?|scrapped|postponed|suspend(?:ed|s)?)\b", re.I
+    r"^[^、。]{0,12}?(?:が|は)(?:実現しなかった|行われなかった|実現するか(?:どうか)?)|"
+    r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s)?|scrapped|postponed|suspend(?:ed|s)?)\b|"
+    r"^(?:\s+[\w-]+){0,10}?\s+(?:did not|didn't|never) (?:take place|happen|materiali[sz]e)\b|^\s+fell through\b", re.I
 )
 _CANCEL_BEFORE = re.compile(
-    r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s|ling)?|scrap(?:ped)?|postpon(?:e|ed|es|ing)|delay(?:ed|s|ing)?|put off)"
+    r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s|ling)?|scrap(?:ped)?|postpon(?:e|ed|es|ing)|delay(?:ed|s|ing)?|put off|skip(?:s|ped|ping)?|boycott(?:s|ed|ing)?|stay(?:ed|s)? away from|pull(?:ed|s)? out of|ended|concluded|wrapped up|walked out of)"
     r"\s+(?:\w+\s+){0,3}$", re.I)  # fmt: skip
 _NEG_BEFORE = re.compile(
     r"\b(?:reluctant to|refus(?:e|es|ed|ing) to|not to|won't|will not|did not|didn't|does not|doesn't|never|"
     r"could not|couldn't|failed to|unable to)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
-_NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)")
+_NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)|^(?:を|に)?(?:拒|拒否|拒ん)|^(?:に入|を始め|を開始|に応じ)(?:れば|たら)")
 _ADNOMINAL_COORD = re.compile(r"\b(?:sanctions|measures|response|steps|action|actions|penalties)\s+$", re.I)
 _AIM = re.compile(r"^(?:る|し)?(?:ねらい|狙い)(?:が|も)")  # 対応をすり合わせるねらいがある: a presumed purpose, not an act
 _NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定|根拠|考え|つもり)は(?:現時点で|今のところ|当面)?(?:ない|ありません|なく|見当たら)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
@@ -50,7 +52,7 @@ _AGGREGATE = re.compile(
 )
 _OWN_CITIZENS = re.compile(r"自国民|日本人|在留邦人|国民に対し|退避するよう|出国するよう|\bcitizens\b|\bnationals\b", re.I)
 _REFERENCE = re.compile(
-    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説|の(?:記者)?会見|の際|の合間|の席|の成功|は(?:約|およそ)?[^、。]{0,8}?(?:初めて|ぶり)。?$)"
+    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説|の(?:記者)?会見|の際|の合間|の席|の成功|は(?:約|およそ)?[^、。]{0,8}?(?:初めて|ぶり)。?$|(?:する|した|れる|た|る)?のは、?[^。]{0,30}?(?:初めて|ぶり|[0-9０-９一二三四五]+(?:回|度)目))"
 )
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
@@ -64,7 +66,7 @@ _SERIES = re.compile(r"(?:これらの|一連の|これまでの)(?:[^、。]{0,
 def non_event(text: str, lang: str, cue: Cue) -> bool:
     """Is the cue ``cue`` of ``text`` no event of its own (see the module docstring)?"""
     after, before = text[cue.end :], text[: cue.start]
-    cancelled = _CANCELLED.search(after[:30]) or _CANCEL_BEFORE.search(before[-40:])
+    cancelled = _CANCELLED.search(after[:90]) or _CANCEL_BEFORE.search(before[-40:])
     if (cancelled and cue.mode not in ("written_message", "statement")) or _OFFER.search((after if cue.mode == "statement" else re.split(r"[、。]", after, maxsplit=1)[0])[:30]):
         return True
     if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)) or _NO_PLANS.search(after[:60]) \
