@@ -1489,3 +1489,12 @@ def test_an_online_summit_g7_leaders_are_no_pair_and_a_headline_person_is_its_su
 ])
 def test_no_event_from_what_did_not_happen_was_skipped_ended_refused_or_may_happen(tmp_path, body, attribution):
     assert not _one_post_events(tmp_path, body, attribution, headline="見出し")
+
+
+@pytest.mark.parametrize("body, attribution", [
+    ("President Emmanuel Macron met Ukrainian President Volodymyr Zelenskyy on the sidelines of the NATO summit on Tuesday.",
+     REUTERS.format("July 11, 2023")),
+    ("マクロン大統領は11日、NATO首脳会議の合間にゼレンスキー大統領と会談した。", NHK.format("2023年7月11日")),
+])
+def test_a_gathering_on_whose_sidelines_two_leaders_meet_is_no_party(tmp_path, body, attribution):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution)} == {(("FRA", "UKR"), "meeting")}

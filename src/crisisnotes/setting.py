@@ -22,13 +22,18 @@ _CONTEXT_JA = re.compile(
     r"攻撃|紛争|戦闘|国民|経済|市場|(?:東方)?不?拡大)|[）)]?側?に(?:侵攻|攻撃|進攻|攻め込)|"  # ロシアに国境周辺からの撤収を求め: addressed
     r"(?:の)?[\u4e00-\u9fff\u30a0-\u30ff]{0,4}(?:を)?(?:めぐ|巡)(?:り|る|って)"  # ロシア支援めぐり: the theme
 )
+_JA_ON_THE_SIDE = re.compile(
+    r"[）)]?(?:の)?(?:サミット|首脳会議|首脳会合|外相会合|外相会議|総会|会議|会合)(?:の)?(?:合間|際|場で|機会|に合わせ|に際し|"
+    r"開催中|期間中|会場|に出席中|に出席するため|会期中)"
+)
 _CONTEXT_EN_AFTER = re.compile(
     r"^(?:'s|’s)?(?:-[A-Z][a-z]+)*\s*(?:crisis|conflict|borders?|war|situation|economy|market|aggression|invasion|offensive|troops|forces|"
     r"military build-?up|Victory Day|holiday|anniversary|countr(?:y|ies)\b(?!\s+(?:agreed|said|will|have|has)))\b", re.I
 )  # "the first leader of an EU country": a kind of state, not the organisation
 _CONTEXT_EN_BEFORE = re.compile(
     r"\b(?:invasion of|invade|invades|invading|invaded|attack on|attack|offensive against|war in|"
-    r"situation in|crisis in|border with|troops near|forces near|over|about|regarding|concerning|surrounding)\s+$",
+    r"situation in|crisis in|border with|troops near|forces near|over|about|regarding|concerning|surrounding|"
+    r"(?:sidelines|margins|margin|side) of(?:\s+(?:the|a|an|this|last|this week's|last week's))?)\s+$",
     re.I,
 )
 _EN_BETWEEN = re.compile(r"\b(?:border|crossing|frontier)s?\s+between\s+(?:[\w'-]+\s+and\s+)?$"
@@ -66,6 +71,8 @@ def is_context(text: str, p: Party, lang: str) -> bool:
     if p.code in ORGS and re.match(r"\s*(?:大使|代表部|常駐代表|ambassador|envoy)", text[p.end :], re.I):
         return True
     if lang == "ja":
+        if p.code in ORGS and _JA_ON_THE_SIDE.match(text, p.end):
+            return True  # G7サミットの合間に…と会談: the gathering is the occasion, not a party
         return bool(_CONTEXT_JA.match(text, p.end))
     if _EN_BETWEEN.search(text[max(0, p.start - 60) : p.start]):
         return True  # a border crossing between X and Y: a place
