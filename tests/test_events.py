@@ -668,6 +668,20 @@ def test_orphan_post_dates_its_day_references_by_its_own_latest_date(tmp_path):
     assert (("ITA", "UKR"), "other", D(2022, 2, 17)) in got
 
 
+def test_an_orphan_posts_planned_bare_day_is_in_the_month_its_text_names(tmp_path):
+    """GUIDELINES §4: the orphan's 13日 is that month's 13th, planned or held (no shift to the next month)."""
+    dump = tmp_path / "orphan.txt"
+    dump.write_text(
+        "スペインの首相は2022年3月9日、ローマでイタリアのドラギ首相と会談しました。\n"
+        "首相は13日、パリでフランスのマクロン大統領と会談する予定です。\n\n"
+        "ウクライナ情勢 https://t.co/Qq00000004\n" + NHK.format("2022年3月14日") + "\n東部では戦闘が続いています。\n",
+        encoding="utf-8",
+    )
+    ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
+    got = {(tuple(p), s, d.date()) for p, s, d in zip(ev["parties"], ev["status"], ev["date"], strict=True) if not pd.isna(d)}
+    assert (("ESP", "FRA"), "planned", D(2022, 3, 13)) in got
+
+
 def test_one_person_meeting_two_counterparts_of_one_state_is_two_meetings(tmp_path):
     """Blinken with Zelensky, then with Kuleba, the same day: two meetings, not one (persons differ)."""
     dump = tmp_path / "two.txt"

@@ -78,8 +78,31 @@ def _fits(c: dt.date, ref: dt.date, status: Status) -> bool:
     return c <= ref if status == "occurred" else c >= ref
 
 
+class MonthOf(dt.date):
+    """An orphan post's reference date (:func:`orphan_reference`): the last day of the month its
+    text names, where a bare day (``13日``) is that month's, held or planned (GUIDELINES §4).
+
+    >>> _day_only(13, MonthOf(2023, 1, 31), "planned")
+    datetime.date(2023, 1, 13)
+    >>> MonthOf(2023, 1, 31) + dt.timedelta(days=1)  # arithmetic gives plain dates
+    datetime.date(2023, 2, 1)
+    """
+
+    def __add__(self, other: dt.timedelta) -> dt.date:  # type: ignore[override]
+        r = dt.date.__add__(self, other)
+        return dt.date(r.year, r.month, r.day) if isinstance(r, dt.date) else r
+
+    __radd__ = __add__
+
+    def __sub__(self, other):  # type: ignore[override]  # noqa: ANN001, ANN204
+        r = dt.date.__sub__(self, other)
+        return dt.date(r.year, r.month, r.day) if isinstance(r, dt.date) else r
+
+
 def _day_only(d: int, ref: dt.date, status: Status) -> dt.date | None:
     """``26日``: the post's month; the previous (occurred) or next (planned) if it does not fit."""
+    if type(ref) is MonthOf:
+        return _safe(ref.year, ref.month, d)
     y, m = ref.year, ref.month
     for _ in range(13):
         c = _safe(y, m, d)
@@ -353,7 +376,7 @@ def orphan_reference(texts: list[str]) -> dt.date | None:
     month before.
 
     >>> orphan_reference(["首相は2022年2月1日に訪れた。", "10日には会談した。"])
-    datetime.date(2022, 2, 28)
+    MonthOf(2022, 2, 28)
     >>> orphan_reference(["no date here"]) is None
     True
     """
@@ -366,4 +389,5 @@ def orphan_reference(texts: list[str]) -> dt.date | None:
     if not found:
         return None
     year, month = max(found)
-    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return MonthOf(last.year, last.month, last.day)
