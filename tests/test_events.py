@@ -1512,3 +1512,25 @@ def test_no_event_from_what_did_not_happen_was_skipped_ended_refused_or_may_happ
 ])
 def test_a_gathering_on_whose_sidelines_two_leaders_meet_is_no_party(tmp_path, body, attribution):
     assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution)} == {(("FRA", "UKR"), "meeting")}
+
+
+@pytest.mark.parametrize("body", [
+    "英首相は31日に予定していたロシア大統領との電話会談を、国内の政治問題を理由に先送りした。",
+    "ロシアのラブロフ外相は28日、欧米各国の外相に書簡を送った。",
+    "ドイツ政府は、ウクライナへの兵器の供与には応じない立場を維持している。",
+    "ロシアとウクライナの代表は10日に協議したが、共同声明をまとめられずに終わった。\nフランスの外相は、真剣な協議につながりうると評価した。",
+    "米国とロシアは10日、ジュネーブで協議した。\n協議は約7時間に及んだ。",
+])
+def test_no_event_from_a_postponed_call_a_letter_to_the_west_a_refusal_or_a_failed_statement(tmp_path, body):
+    got = _one_post_events(tmp_path, body, NHK.format("2022年1月31日"))
+    assert {(p, m) for p, m, *_ in got} <= {(("RUS", "UKR"), "talks"), (("RUS", "USA"), "talks")}
+    assert len(got) <= 1
+
+
+def test_a_glossed_organisation_before_its_enlargement_is_the_theme_and_a_draft_shown_is_written(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "米国とロシアは10日、北大西洋条約機構（NATO）の東方拡大などについて協議した。\nロシアは同様の条約案をNATOにも示している。",
+        NHK.format("2022年1月11日"),
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("RUS", "USA"), "talks"), (("NATO", "RUS"), "written_message")}

@@ -25,6 +25,7 @@ _CANCELLED = re.compile(
     r"^[^、。]{0,12}?(?:を|は|が)?(?:中止|見送|取りやめ|取り止め|延期|キャンセル|白紙)|"
     r"^[^、。]{0,12}?(?:を|は|が)?(?:中断|打ち切)|"
     r"^[^、。]{0,12}?(?:が|は)(?:実現しなかった|行われなかった|実現するか(?:どうか)?)|"
+    r"^(?:を|は)、?[^。]{0,30}?(?:先送り|延期|中止|見送|取りやめ)(?:し|す|と|に|され|を)|"
     r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s)?|scrapped|postponed|suspend(?:ed|s)?)\b|"
     r"^(?:\s+[\w-]+){0,10}?\s+(?:did not|didn't|never) (?:take place|happen|materiali[sz]e)\b|^\s+fell through\b", re.I
 )
@@ -36,7 +37,9 @@ _NEG_BEFORE = re.compile(
     r"could not|couldn't|failed to|unable to)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
-_NEG_AFTER = re.compile(r"^(?:を|は)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)|^(?:を|に)?(?:拒|拒否|拒ん)|^(?:に入|を始め|を開始|に応じ)(?:れば|たら)")
+_NEG_AFTER = re.compile(r"^(?:を|は|には|に)?(?:し|せ|行わ|開か|応じ)(?:ない|なかった|ず|ません)"
+                        r"|^を?(?:まとめられ|出せ|発表でき|採択でき|まとめ切れ)(?:ず|なかった|ない)|^に(?:つながり|つなが)(?:うる|得る)"
+                        r"|^(?:を|に)?(?:拒|拒否|拒ん)|^(?:に入|を始め|を開始|に応じ)(?:れば|たら)")
 _ADNOMINAL_COORD = re.compile(r"\b(?:sanctions|measures|response|steps|action|actions|penalties)\s+$", re.I)
 _AIM = re.compile(r"^(?:る|し)?(?:ねらい|狙い)(?:が|も)")  # 対応をすり合わせるねらいがある: a presumed purpose, not an act
 _NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定|根拠|考え|つもり)は(?:現時点で|今のところ|当面)?(?:ない|ありません|なく|見当たら)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
@@ -52,11 +55,12 @@ _AGGREGATE = re.compile(
 )
 _OWN_CITIZENS = re.compile(r"自国民|日本人|在留邦人|国民に対し|退避するよう|出国するよう|\bcitizens\b|\bnationals\b", re.I)
 _REFERENCE = re.compile(
-    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説|の(?:記者)?会見|の際|の合間|の席|の成功|は(?:約|およそ)?[^、。]{0,8}?(?:初めて|ぶり)。?$|(?:する|した|れる|た|る)?のは、?[^。]{0,30}?(?:初めて|ぶり|[0-9０-９一二三四五]+(?:回|度)目))"
+    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説|の(?:記者)?会見|の際|の合間|の席|の成功|は(?:約|およそ)?[^、。]{0,8}?(?:初めて|ぶり)。?$|(?:する|した|れる|た|る)?のは、?[^。]{0,30}?(?:初めて|ぶり|[0-9０-９一二三四五]+(?:回|度)目)"
+    r"|は(?:約|およそ)?[0-9０-９一二三四五六七八九十]+(?:時間|分)(?:[^、。]{0,8})?(?:に及|にわた|続い))"
 )
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
-_VAGUE_ADDRESSEE = re.compile(r"(?:欧米|西側|欧米諸国|西側諸国|国際社会)(?:を|に対し(?:て)?|に)$|\b(?:the West|Western (?:countries|nations|governments))\s*$")
+_VAGUE_ADDRESSEE = re.compile(r"(?:欧米|西側|欧米諸国|西側諸国|国際社会)(?:各国)?(?:の(?:外相|首脳|政府|指導者)(?:ら)?)?(?:を|に対し(?:て)?|に)$|\b(?:the West|Western (?:countries|nations|governments))\s*$")
 _VAGUE_AFTER_EN = re.compile(r"^\s+(?:the West|Western (?:countries|nations|governments|leaders|allies)|(?:European |NATO |Western )?allies)\b", re.I)
 _JA_ACT_THEME = re.compile(r"^(?:案|について|をめぐ|に関し|の是非|の可否)")
 _EN_DAYS_BEFORE = re.compile(r"\b(?:days|hours|weeks|a day|a week) (?:before|after|ahead of)\b[^.;]*$", re.I)  # "…, days before X meet"
@@ -79,8 +83,9 @@ def non_event(text: str, lang: str, cue: Cue) -> bool:
         return True  # "sanctions coordinated with the G7": a modifier, not a consultation
     if cue.mode != "statement" and (_REQUESTED.match(after) or (_ASKED_FOR.match(after) and not _ACCEPTED.search(after))):
         return True  # 交渉を始めるよう求め: the request is the event (a statement)
-    if cue.mode == "statement" and (_OWN_CITIZENS.search(text) or _VAGUE_ADDRESSEE.search(before[-12:])
-                                    or (lang == "en" and _VAGUE_AFTER_EN.match(after))):
+    if (cue.mode == "written_message" and _VAGUE_ADDRESSEE.search(before[-16:])) or (
+            cue.mode == "statement" and (_OWN_CITIZENS.search(text) or _VAGUE_ADDRESSEE.search(before[-16:])
+                                         or (lang == "en" and _VAGUE_AFTER_EN.match(after)))):
         return True  # 欧米をけん制, "warned the West": an unnamed group is no party (GUIDELINES §3)
     if lang == "ja" and cue.mode in ("other", "sanctions") and _JA_ACT_THEME.match(after):
         return True  # 武器供与について, 制裁案を協議: a theme or a proposal, not the act
