@@ -56,6 +56,14 @@ CASES = {
                     {"actor_f1": 0.96, "event_f1": 0.58, "core_event_f1": 0.6, "event_date_acc": 0.89}),
     "blind_feb24": (ROOT / "tests" / "data" / "blind_eval_feb24_2022.txt", ROOT / "tests" / "data" / "blind_eval_feb24_gold.json",
                     {"actor_f1": 0.97, "event_f1": 0.74, "core_event_f1": 0.8, "event_date_acc": 0.84}),
+    # three blind dumps written and annotated in the fifth session, committed before their first run (edab3d1,
+    # b5590a4): first runs 0.834, 0.738, 0.593 event F1 (jan11, feb12, 2023); development dumps since
+    "blind_jan11": (ROOT / "tests" / "data" / "blind_eval_jan11_2022.txt", ROOT / "tests" / "data" / "blind_eval_jan11_gold.json",
+                    {"actor_f1": 0.97, "event_f1": 0.83, "core_event_f1": 0.87, "event_date_acc": 0.89}),
+    "blind_feb12": (ROOT / "tests" / "data" / "blind_eval_feb12_2022.txt", ROOT / "tests" / "data" / "blind_eval_feb12_gold.json",
+                    {"actor_f1": 0.95, "event_f1": 0.75, "core_event_f1": 0.8, "event_date_acc": 0.82}),
+    "blind_2023": (ROOT / "tests" / "data" / "blind_eval_2023.txt", ROOT / "tests" / "data" / "blind_eval_2023_gold.json",
+                   {"actor_f1": 0.95, "event_f1": 0.62, "core_event_f1": 0.69, "event_date_acc": 0.87}),
 }  # fmt: skip
 
 
