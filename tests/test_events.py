@@ -1534,3 +1534,8 @@ def test_a_glossed_organisation_before_its_enlargement_is_the_theme_and_a_draft_
         NHK.format("2022年1月11日"),
     )
     assert {(p, m) for p, m, *_ in got} == {(("RUS", "USA"), "talks"), (("NATO", "RUS"), "written_message")}
+
+
+def test_sanctions_announced_to_be_imposed_are_imposed(tmp_path):
+    got = _one_post_events(tmp_path, "英首相は22日、ロシアの銀行5行の資産を凍結すると発表した。", NHK.format("2022年2月23日"))
+    assert {(p, m, s) for p, m, s, _ in got} == {(("GBR", "RUS"), "sanctions", "occurred")}

@@ -128,6 +128,7 @@ _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
 _JA_IN_CITY = re.compile(r"(?:" + "|".join(k for k in party_rules.CITIES if not k.isascii()) + r")(?:で|では|を訪)")
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
 _TOLD_THAT = re.compile(r"\b(?:told|tells|telling|assured|informed|warned|stressed|said to)\b[^.;]*?\b(?P<that>that)\b", re.I)
+_ANNOUNCED = re.compile(r"^[^。「」]{0,40}?(?:する|科す|かける|加える)と(?:発表|表明|明らかにし|決めた|決定し)")
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
 
 
@@ -203,6 +204,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     status = cue_status(s.part, text, lang, c_end, max((e.cue.end for e in same), default=0))
     if mode == "statement" and (cue.mode == "sanctions" or not EN_PLANNED_BEFORE.search(before[-40:])):
         status = "occurred"  # a warning or demand is made now, whatever future it speaks of
+    if mode == "sanctions" and status == "planned" and _ANNOUNCED.search(after[:60]):
+        status = "occurred"  # 資産を凍結すると発表した: sanctions announced are imposed (GUIDELINES §3)
     if mode == "statement" and re.search(_SPECULATION, text, re.I):
         return []
     persons = {p.code for p in chosen if p.start >= 0 and p.is_person}
