@@ -1539,3 +1539,12 @@ def test_a_glossed_organisation_before_its_enlargement_is_the_theme_and_a_draft_
 def test_sanctions_announced_to_be_imposed_are_imposed(tmp_path):
     got = _one_post_events(tmp_path, "英首相は22日、ロシアの銀行5行の資産を凍結すると発表した。", NHK.format("2022年2月23日"))
     assert {(p, m, s) for p, m, s, _ in got} == {(("GBR", "RUS"), "sanctions", "occurred")}
+
+
+def test_facing_a_counterpart_is_a_meeting_and_an_arrangement_is_planned(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "首相は7日、東京でインドの首相と向き合い、会談は3時間を超えた。\n首相はその後、豪首相との協議に臨む段取りとなっている。",
+        NHK.format("2022年2月8日"),
+    )
+    assert {(p, m, s) for p, m, s, _ in got} == {(("IND", "JPN"), "meeting", "occurred"), (("AUS", "JPN"), "talks", "planned")}
