@@ -1548,3 +1548,23 @@ def test_facing_a_counterpart_is_a_meeting_and_an_arrangement_is_planned(tmp_pat
         NHK.format("2022年2月8日"),
     )
     assert {(p, m, s) for p, m, s, _ in got} == {(("IND", "JPN"), "meeting", "occurred"), (("AUS", "JPN"), "talks", "planned")}
+
+
+def test_called_a_president_is_a_call_and_the_two_presidents_agreed_their_ministers_would_meet(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "Scholz and Putin held talks in Moscow on Tuesday.\n"
+        "The German leader then called US President Joe Biden to brief him, according to Berlin.\n"
+        "The two presidents also agreed that their foreign ministers, Annalena Baerbock and Sergei Lavrov, would meet soon.",
+        REUTERS.format("February 16, 2022"), headline="Moscow",
+    )
+    assert {(p, m) for p, m, s, _ in got} >= {(("DEU", "USA"), "phone_call"), (("DEU", "RUS"), "meeting")}
+    assert not [p for p, m, *_ in got if len(p) > 2], got
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The Kremlin said on Monday it was premature to talk about concrete plans for a summit between Putin and Biden.", set()),
+    ("The German chancellery said Blinken and Lavrov would meet in Geneva on Thursday.", {(("RUS", "USA"), "meeting")}),
+])
+def test_a_premature_summit_and_a_reporter_of_a_planned_meeting(tmp_path, body, expected):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, REUTERS.format("February 21, 2022"), headline="x")} == expected

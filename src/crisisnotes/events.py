@@ -184,7 +184,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         chosen.append(carried)  # "He is then scheduled to join X and Y": he is the one carried from before
     both, again = _BOTH.search(text), AGAIN.search(text)
     listed = both is not None and len({p.code for p in parties if p.start < both.start()}) >= 2  # 露、宇、独、仏の4か国は
-    if (again or (both and not listed)) and earlier:
+    named = len({p.code for p in chosen if p.is_person and p.start > (both.end() if both else 0)}) >= 2
+    if (again or (both and not listed and not named)) and earlier:  # "the two presidents agreed their ministers, X and Y, would meet"
         prev = [e for e in earlier if e.mode == cue.mode] if again else earlier
         if prev:
             if both:  # 双方は: the two sides just told, not a topic carried from further back

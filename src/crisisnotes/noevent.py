@@ -74,7 +74,8 @@ def non_event(text: str, lang: str, cue: Cue) -> bool:
     if (cancelled and cue.mode not in ("written_message", "statement")) or _OFFER.search((after if cue.mode == "statement" else re.split(r"[、。]", after, maxsplit=1)[0])[:30]):
         return True
     if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)) or _NO_PLANS.search(after[:60]) \
-            or re.search(r"\b(?:no|not any) (?:immediate |current )?(?:plans?|grounds|reason) (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", before[-50:], re.I):
+            or re.search(r"\b(?:no|not any) (?:immediate |current )?(?:plans?|grounds|reason) (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", before[-50:], re.I) \
+            or re.search(r"\b(?:premature|too early|too soon)\b[^.;]{0,70}$", before[-90:], re.I):
         return True  # 首脳会談についても…計画はない, "no plans for a meeting": nothing is planned
     if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]) or _EN_DAYS_BEFORE.search(before) \
             or (lang == "en" and re.search(r"\bsuch\s+$", before[-8:])) or _SERIES.search(before[-12:]):  # "their first such meeting"

@@ -212,6 +212,7 @@ def _all_counterparts(text: str, chosen: Sequence[Party]) -> bool:
 
 
 _COMPOUND_PAIR = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}?((?:外相|首脳|外務・?防衛担当閣僚|国防相|防衛相|財務相|次官級|高官)?)$")
+_EN_SAID = re.compile(r"\b(?:said|says|announced|confirmed|told reporters|according to)\b")
 _PAIR_TAIL = re.compile(r"(?:による|の間の|の間での|の)$")
 _TITLE = re.compile(r"^(?:の)?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,8}$")
 
@@ -310,6 +311,10 @@ def cue_parties(
         chosen = [p for p in parties if lo <= p.start < hi]
         if _EN_RELATIVE.match(text, lo):
             carried = None  # ", who met in Rome,": the antecedent is the subject, no one from elsewhere
+        said = _EN_SAID.search(text, lo, start) if mode in ("meeting", "talks", "phone_call") else None
+        if said and len(_codes([p for p in chosen if p.start >= said.end()])) >= 2 \
+                and not re.match(r"\s+(?:that\s+)?(?:he|she|they|we|I)\b", text[said.end() :]):
+            chosen = [p for p in chosen if p.start >= said.end()]  # "The French presidency said X and Y would meet"
         subject = next((p for p in parties if p.start < lo and p.start < spans[0][1]), None)
         if subject is not None and not re.match(r",\s+and\s+[A-Z]", text[lo:]):  # ", and Blinken held": its own subject
             chosen.append(subject)
