@@ -1568,3 +1568,14 @@ def test_called_a_president_is_a_call_and_the_two_presidents_agreed_their_minist
 ])
 def test_a_premature_summit_and_a_reporter_of_a_planned_meeting(tmp_path, body, expected):
     assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, REUTERS.format("February 21, 2022"), headline="x")} == expected
+
+
+@pytest.mark.parametrize("body, attribution", [
+    ("Italy's prime minister will travel to Kyiv on Monday and to Moscow on Tuesday for meetings with Volodymyr Zelenskiy "
+     "and Vladimir Putin.", REUTERS.format("March 5, 2022")),
+    ("イタリアの首相は7日にキーウ、8日にモスクワを訪れ、ゼレンスキー氏、プーチン大統領とそれぞれ会談する予定だ。", NHK.format("2022年3月5日")),
+])
+def test_a_trip_with_dated_stops_gives_one_meeting_at_each_stop_on_its_day(tmp_path, body, attribution):
+    got = _one_post_events(tmp_path, body, attribution, headline="x")
+    assert {(p, m, d) for p, m, s, d in got} == {
+        (("ITA", "UKR"), "meeting", D(2022, 3, 7)), (("ITA", "RUS"), "meeting", D(2022, 3, 8))}

@@ -32,6 +32,7 @@ from typing import Any
 
 from .cues import Cue
 from .cuescope import in_dateline
+from .places import _CITY_RX, CITIES
 
 _DAY_KINDS = ("explicit", "relative", "weekday")
 _JA_OPENS = re.compile(r"(?:翌|同|前日の|翌日の)?$")  # 、翌20日には
@@ -210,3 +211,25 @@ def pair_gatherings(text: str, lang: str, parties: Sequence[Any], cues: Sequence
             cameo, event, mode = _TALKS["ja"]
             out.append(Cue(m.start(), m.end(), m.group(), "talks", cameo, event, mode))
     return out
+
+
+def legs(text: str, segments: Sequence[tuple[int, int]], exprs: Sequence[Any], codes: set[str]) -> list[tuple[str, Any]]:
+    """One trip's dated legs: ``(state, time expression)`` for each dated segment naming one destination city.
+
+    "to Kyiv on Monday and to Moscow on Tuesday for meetings with X and Y", 14日にキエフ、15日にモスクワを
+    訪れ: the meetings are one at each destination, on its own day. Only cities of a state in ``codes``
+    count; ``[]`` unless two or more segments each give one.
+
+    >>> from crisisnotes.dates import find_time_expressions
+    >>> t = "He will travel to Kyiv on Monday and to Moscow on Tuesday for talks."
+    >>> e = find_time_expressions(t)
+    >>> [(c, x.surface) for c, x in legs(t, dated_segments(t, "en", e), e, {"UKR", "RUS", "DEU"})]
+    [('UKR', 'Monday'), ('RUS', 'Tuesday')]
+    """
+    out = []
+    for a, b in segments:
+        cities = {CITIES[m.group()] for m in _CITY_RX.finditer(text, a, b)} & codes
+        days = [e for e in exprs if a <= e.start < b and e.kind in ("explicit", "weekday", "relative")]
+        if len(cities) == 1 and len(days) == 1:
+            out.append((cities.pop(), days[0]))
+    return out if len(out) >= 2 and len({c for c, _ in out}) == len(out) else []

@@ -250,11 +250,18 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         # 先月28日と今月3日にも電話で会談: one interaction on each day
         whens = [dates.resolve_event_date(text, post_date, status=status, cue_start=c_start, only=(e.start, e.end))
                  for e in pair]  # fmt: skip
+    pairs = [(g, w) for g in groups for w in whens]
+    if mode in ("meeting", "talks") and len(seen) > 2 and len(whens) == 1 \
+            and len(trip := cuesegments.legs(text, segs, exprs, set(seen))) == len(seen) - 1:
+        # "to Kyiv on Monday and to Moscow on Tuesday for meetings with X and Y": one meeting at each stop, on its day
+        home = next(p for c, p in seen.items() if c not in {c for c, _ in trip})
+        pairs = [([home, seen[c]], dates.resolve_event_date(text, post_date, status=status, cue_start=c_start,
+                                                             only=(e.start, e.end))) for c, e in trip]  # fmt: skip
     return [
         Event(s.post_id, int(s.sentence_id), replace(cue), mode, status, g, w, s.text, part=s.part,
                participants={p.actor_id for p in chosen if p.code in {x.code for x in g}}, initiator=init,
                persons={(p.code, p.actor_id) for p in chosen if p.is_person and p.code in {x.code for x in g}})
-        for g in groups for w in whens
+        for g, w in pairs
     ]  # fmt: skip
 
 
