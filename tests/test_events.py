@@ -1579,3 +1579,12 @@ def test_a_trip_with_dated_stops_gives_one_meeting_at_each_stop_on_its_day(tmp_p
     got = _one_post_events(tmp_path, body, attribution, headline="x")
     assert {(p, m, d) for p, m, s, d in got} == {
         (("ITA", "UKR"), "meeting", D(2022, 3, 7)), (("ITA", "RUS"), "meeting", D(2022, 3, 8))}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("EUのボレル上級代表は記者会見で結束を強調したが、制裁の具体的な中身は明らかにしなかった。", set()),
+    ("ポーランドの外相は、兵器の供与に慎重な姿勢を崩さないドイツに不満を示している。", set()),
+    ("ロシアの外相は先週、国連（UN）が掲げる原則をどう解釈するのか問う書簡を、米国の国務長官に送った。", {(("RUS", "USA"), "written_message")}),
+])
+def test_the_content_of_sanctions_caution_about_supplies_and_an_organisations_principle_are_themes(tmp_path, body, expected):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, NHK.format("2022年1月31日"))} == expected

@@ -62,7 +62,7 @@ _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
 _VAGUE_ADDRESSEE = re.compile(r"(?:欧米|西側|欧米諸国|西側諸国|国際社会)(?:各国)?(?:の(?:外相|首脳|政府|指導者)(?:ら)?)?(?:を|に対し(?:て)?|に)$|\b(?:the West|Western (?:countries|nations|governments))\s*$")
 _VAGUE_AFTER_EN = re.compile(r"^\s+(?:the West|Western (?:countries|nations|governments|leaders|allies)|(?:European |NATO |Western )?allies)\b", re.I)
-_JA_ACT_THEME = re.compile(r"^(?:案|について|をめぐ|に関し|の是非|の可否)")
+_JA_ACT_THEME = re.compile(r"^(?:案|について|をめぐ|に関し|の是非|の可否|の(?:具体的な)?(?:中身|内容|詳細|規模)|には?(?:慎重|消極|否定|反対))")
 _EN_DAYS_BEFORE = re.compile(r"\b(?:days|hours|weeks|a day|a week) (?:before|after|ahead of)\b[^.;]*$", re.I)  # "…, days before X meet"
 _SERIES = re.compile(r"(?:これらの|一連の|これまでの)(?:[^、。]{0,4}との)?$|\b(?:these|those|this week's)\s+(?:series of\s+)?$|\bseries of\s+$", re.I)
 
