@@ -1588,3 +1588,20 @@ def test_a_trip_with_dated_stops_gives_one_meeting_at_each_stop_on_its_day(tmp_p
 ])
 def test_the_content_of_sanctions_caution_about_supplies_and_an_organisations_principle_are_themes(tmp_path, body, expected):
     assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, NHK.format("2022年1月31日"))} == expected
+
+
+@pytest.mark.parametrize("body, attribution, expected", [
+    ("ロシアのペスコフ報道官は21日、「米国との首脳会談の具体的な計画について話すのは時期尚早だ」と述べた。", NHK.format("2022年2月21日"), set()),
+    ("岸田首相は21日、バイデン大統領とオンラインで会談した。\n会談で両首脳は、ロシアが部隊を集結させていることに強い懸念を共有した。",
+     NHK.format("2022年1月22日"), {(("JPN", "USA"), "phone_call")}),
+    ("Truss met Lavrov in Moscow on Thursday.\nSpeaking at a joint news conference afterwards, Mr Lavrov said the conversation "
+     "had been like a dialogue of the deaf, and accused Western countries of lecturing Moscow.", REUTERS.format("February 10, 2022"),
+     {(("GBR", "RUS"), "meeting")}),
+    ("林外相は12日、ブリンケン国務長官と会談した。\n林氏は日米会談で、制裁を含めて先進7カ国（G7）で結束して対応する考えを伝えた。",
+     NHK.format("2022年2月12日"),
+     {(("JPN", "USA"), "meeting")}),
+    ("首相は記者団に、ロシアが侵攻した場合には、制裁を含めて強く対応すると強調した。", NHK.format("2022年2月17日"),
+     {(("JPN", "RUS"), "statement")}),
+])
+def test_premature_plans_the_meeting_just_told_and_sanctions_as_a_theme(tmp_path, body, attribution, expected):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="x")} == expected

@@ -33,7 +33,7 @@ _CANCEL_BEFORE = re.compile(
     r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s|ling)?|scrap(?:ped)?|postpon(?:e|ed|es|ing)|delay(?:ed|s|ing)?|put off|skip(?:s|ped|ping)?|boycott(?:s|ed|ing)?|stay(?:ed|s)? away from|pull(?:ed|s)? out of|ended|concluded|wrapped up|walked out of)"
     r"\s+(?:\w+\s+){0,3}$", re.I)  # fmt: skip
 _NEG_BEFORE = re.compile(
-    r"\b(?:reluctant to|refus(?:e|es|ed|ing) to|not to|won't|will not|did not|didn't|does not|doesn't|never|"
+    r"\b(?:reluctant to|refus(?:e|es|ed|ing) to|declin(?:e|es|ed|ing) to|not to|won't|will not|did not|didn't|does not|doesn't|never|"
     r"could not|couldn't|failed to|unable to)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
@@ -55,7 +55,7 @@ _AGGREGATE = re.compile(
 )
 _OWN_CITIZENS = re.compile(r"自国民|日本人|在留邦人|国民に対し|退避するよう|出国するよう|\bcitizens\b|\bnationals\b", re.I)
 _REFERENCE = re.compile(
-    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説|の(?:記者)?会見|の際|の合間|の席|の成功|は(?:約|およそ)?[^、。]{0,8}?(?:初めて|ぶり)。?$|(?:する|した|れる|た|る)?のは、?[^。]{0,30}?(?:初めて|ぶり|[0-9０-９一二三四五]+(?:回|度)目)"
+    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説|の(?:記者)?会見|の際|の合間|の席|の成功|の中身|の詳細|は(?:約|およそ)?[^、。]{0,8}?(?:初めて|ぶり)。?$|(?:する|した|れる|た|る)?のは、?[^。]{0,30}?(?:初めて|ぶり|[0-9０-９一二三四五]+(?:回|度)目)"
     r"|は(?:約|およそ)?[0-9０-９一二三四五六七八九十]+(?:時間|分)(?:[^、。]{0,8})?(?:に及|にわた|続い|を超え|を超す|を上回))"
 )
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
@@ -75,7 +75,8 @@ def non_event(text: str, lang: str, cue: Cue) -> bool:
         return True
     if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)) or _NO_PLANS.search(after[:60]) \
             or re.search(r"\b(?:no|not any) (?:immediate |current )?(?:plans?|grounds|reason) (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", before[-50:], re.I) \
-            or re.search(r"\b(?:premature|too early|too soon)\b[^.;]{0,70}$", before[-90:], re.I):
+            or re.search(r"\b(?:premature|too early|too soon)\b[^.;]{0,70}$", before[-90:], re.I) \
+            or (lang == "ja" and re.match(r"[^。]{0,30}?時期尚早", after)):
         return True  # 首脳会談についても…計画はない, "no plans for a meeting": nothing is planned
     if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]) or _EN_DAYS_BEFORE.search(before) \
             or (lang == "en" and re.search(r"\bsuch\s+$", before[-8:])) or _SERIES.search(before[-12:]):  # "their first such meeting"
@@ -88,8 +89,14 @@ def non_event(text: str, lang: str, cue: Cue) -> bool:
             cue.mode == "statement" and (_OWN_CITIZENS.search(text) or _VAGUE_ADDRESSEE.search(before[-16:])
                                          or (lang == "en" and _VAGUE_AFTER_EN.match(after)))):
         return True  # 欧米をけん制, "warned the West": an unnamed group is no party (GUIDELINES §3)
-    if lang == "ja" and cue.mode in ("other", "sanctions") and _JA_ACT_THEME.match(after):
+    if lang == "ja" and cue.mode in ("other", "sanctions") and (_JA_ACT_THEME.match(after) or (
+            re.match(r"を含(?:め|む)", after) and not re.search(r"場合|すれば|れば|なら[、ば]", text))):
         return True  # 武器供与について, 制裁案を協議: a theme or a proposal, not the act
+    if (lang == "ja" and re.fullmatch(r"(?:その|この|同)?", before) and re.match(r"では?(?!\s*(?:合意|一致))", after)) or (
+            lang == "en" and re.search(r"\blike\s+(?:a|an)\s+$", before[-10:])) or (  # "like a dialogue of the deaf"
+            lang == "en" and re.search(r"\b[Tt]he\s+$", before[-5:])
+            and re.match(r"\s+(?:had been|has been|was|were|went|lasted)\b", after)):
+        return True  # 会談で両首脳は…, "the conversation had been frank": the interaction just told
     if _AGGREGATE.search(text):
         return True  # "held three phone calls", これまで3回: aggregate mentions are not events
     # a requested act, a reference to a told interaction, a speech (cuescope)
