@@ -1605,3 +1605,11 @@ def test_the_content_of_sanctions_caution_about_supplies_and_an_organisations_pr
 ])
 def test_premature_plans_the_meeting_just_told_and_sanctions_as_a_theme(tmp_path, body, attribution, expected):
     assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="x")} == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("欧州連合（EU）も第10弾となる対ロ制裁を近く正式決定する見通し。", {(("EU", "RUS"), "sanctions")}),
+    ("ゼレンスキー大統領は国会で演説し、対ロ制裁の継続を日本に要請した。", {(("JPN", "UKR"), "statement")}),
+])
+def test_sanctions_against_a_state_named_by_its_abbreviation_and_sanctions_asked_for(tmp_path, body, expected):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, NHK.format("2023年2月24日"))} == expected

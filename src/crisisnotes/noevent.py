@@ -45,7 +45,7 @@ _AIM = re.compile(r"^(?:る|し)?(?:ねらい|狙い)(?:が|も)")  # 対応を�
 _NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定|根拠|考え|つもり)は(?:現時点で|今のところ|当面)?(?:ない|ありません|なく|見当たら)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
 _OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
 _REQUESTED = re.compile(r"^[^。、]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
-_ASKED_FOR = re.compile(r"^(?:の(?:開催|実現)?)?を?(?:要請|要求|提案|申し入れ|打診|求め)")  # 会談を要請: asked for, not held
+_ASKED_FOR = re.compile(r"^(?:の(?:開催|実現|継続|強化|発動|延長)?)?を?(?:[^、。を]{1,8}に)?(?:要請|要求|提案|申し入れ|打診|求め)")  # 会談を要請: asked for, not held
 _ACCEPTED = re.compile(r"受け入れ|受諾|合意|同意|応じ|一致")  # 提案し、両首脳は原則として受け入れた: planned
 _AGGREGATE = re.compile(
     r"これまで(?:に)?\s*\d+\s*回|\d+\s*回目?(?:の|に)?わたり|(?:今月|今年|ことし)に入って\s*\d+\s*回目|"
