@@ -1613,3 +1613,15 @@ def test_premature_plans_the_meeting_just_told_and_sanctions_as_a_theme(tmp_path
 ])
 def test_sanctions_against_a_state_named_by_its_abbreviation_and_sanctions_asked_for(tmp_path, body, expected):
     assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, NHK.format("2023年2月24日"))} == expected
+
+
+def test_a_conditional_threat_at_a_joint_press_conference_is_a_statement_and_a_partner_is_no_addressee(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "米大統領は7日、ホワイトハウスでフランスの大統領と会談した。\n"
+        "会談後の共同記者会見で、米大統領はロシアがウクライナに侵攻すれば、パイプラインは「もう存在しなくなる。我々が終わらせる」と述べた。\n"
+        "林外相は記者会見で、ロシアが侵攻すれば「G7と共に厳しい対応をとる」と述べた。",
+        NHK.format("2022年2月8日"),
+    )
+    assert {(p, m) for p, m, *_ in got} == {
+        (("FRA", "USA"), "meeting"), (("RUS", "USA"), "statement"), (("JPN", "RUS"), "statement")}

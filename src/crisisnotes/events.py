@@ -112,6 +112,7 @@ def _post_events(
 
 _EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|later|had|has|met|held|spoke|flew|travel|said|repeated|added|warned|told|stressed|urged)")
 _EN_PARTNER = re.compile(r"\b(?:coordinated|in coordination|together|in concert|jointly|along) with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_JA_PARTNER = re.compile(r"[）)]?(?:など|各国|諸国)?(?:をはじめとする[^、。]{0,12})?と(?:共に|ともに|連携|協力|協調|一緒|足並み)")
 _JOINS = re.compile(r"(?:オンライン|テレビ会議|ビデオ会議)?(?:形式)?で参加|に参加し|に出席し|に同席し|\bjoined (?:the|by video|virtually|online)\b", re.I)
 _RELATIVE_CLAUSE = re.compile(r"^(?:し)?た(?:ばかりの)?[^、。]{1,24}?(?:は|が)")
 _FORMATS = [  # negotiation formats and the parties they consist of (GUIDELINES §3, talks)
@@ -165,6 +166,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         own = [p for p in own if p.start < told.start("that")]  # "told X in a call that Y…": Y is what was told
     if mode == "statement" and lang == "en":  # "sanctions coordinated with the G7": a partner, not the addressee
         own = [p for p in own if not _EN_PARTNER.search(text[max(0, p.start - 30) : p.start])]
+    if mode == "statement" and lang == "ja":  # G7と共に厳しい対応をとる: a partner, not the addressee
+        own = [p for p in own if not _JA_PARTNER.match(text, p.end)]
     if mode == "statement":  # the state invaded in the warning's condition is not addressed
         kept = [p for p in own if not cuescope.conditional_victim(text, lang, p.start, p.end)]
         by_carried = carried is not None and len({p.code for p in kept} | {carried.code}) >= 2  # 理事会は、Xが…攻撃に出れば
