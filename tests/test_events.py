@@ -1625,3 +1625,14 @@ def test_a_conditional_threat_at_a_joint_press_conference_is_a_statement_and_a_p
     )
     assert {(p, m) for p, m, *_ in got} == {
         (("FRA", "USA"), "meeting"), (("RUS", "USA"), "statement"), (("JPN", "RUS"), "statement")}
+
+
+@pytest.mark.parametrize("body, attribution", [
+    ("習氏は、ロシアとウクライナが交渉を通じて問題を解決することを支持すると伝えた。", NHK.format("2022年2月25日")),
+    ("ロシアの補佐官は記者団に、米国に早期の協議入りを求めた。", NHK.format("2021年12月16日")),
+    ("米副長官は、13日にウィーンで行われるロシアとの協議を経て、今後の進め方を判断したいとしている。", NHK.format("2022年1月11日")),
+    ("Ukraine's chief negotiator, Andriy Yermak, called the talks with Russia difficult but productive.", REUTERS.format("January 27, 2022")),
+])
+def test_negotiation_as_a_means_talks_asked_for_passed_through_or_assessed_are_no_events(tmp_path, body, attribution):
+    got = _one_post_events(tmp_path, body, attribution, headline="x")
+    assert not [m for p, m, *_ in got if m in ("talks", "meeting")], got

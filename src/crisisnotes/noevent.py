@@ -45,7 +45,7 @@ _AIM = re.compile(r"^(?:る|し)?(?:ねらい|狙い)(?:が|も)")  # 対応を�
 _NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定|根拠|考え|つもり)は(?:現時点で|今のところ|当面)?(?:ない|ありません|なく|見当たら)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
 _OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
 _REQUESTED = re.compile(r"^[^。、]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
-_ASKED_FOR = re.compile(r"^(?:の(?:開催|実現|継続|強化|発動|延長)?)?を?(?:[^、。を]{1,8}に)?(?:要請|要求|提案|申し入れ|打診|求め)")  # 会談を要請: asked for, not held
+_ASKED_FOR = re.compile(r"^(?:の(?:開催|実現|継続|強化|発動|延長|再開)?|入り)?を?(?:[^、。を]{1,8}に)?(?:要請|要求|提案|申し入れ|打診|求め)")  # 会談を要請: asked for, not held
 _ACCEPTED = re.compile(r"受け入れ|受諾|合意|同意|応じ|一致")  # 提案し、両首脳は原則として受け入れた: planned
 _AGGREGATE = re.compile(
     r"これまで(?:に)?\s*\d+\s*回|\d+\s*回目?(?:の|に)?わたり|(?:今月|今年|ことし)に入って\s*\d+\s*回目|"
@@ -55,7 +55,7 @@ _AGGREGATE = re.compile(
 )
 _OWN_CITIZENS = re.compile(r"自国民|日本人|在留邦人|国民に対し|退避するよう|出国するよう|\bcitizens\b|\bnationals\b", re.I)
 _REFERENCE = re.compile(
-    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説|の(?:記者)?会見|の際|の合間|の席|の成功|の中身|の詳細|は(?:約|およそ)?[^、。]{0,8}?(?:初めて|ぶり)。?$|(?:する|した|れる|た|る)?のは、?[^。]{0,30}?(?:初めて|ぶり|[0-9０-９一二三四五]+(?:回|度)目)"
+    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説|の(?:記者)?会見|の際|の合間|の席|の成功|の中身|の詳細|を経て|を通じ(?:て|た)|は(?:約|およそ)?[^、。]{0,8}?(?:初めて|ぶり)。?$|(?:する|した|れる|た|る)?のは、?[^。]{0,30}?(?:初めて|ぶり|[0-9０-９一二三四五]+(?:回|度)目)"
     r"|は(?:約|およそ)?[0-9０-９一二三四五六七八九十]+(?:時間|分)(?:[^、。]{0,8})?(?:に及|にわた|続い|を超え|を超す|を上回))"
 )
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
@@ -93,7 +93,7 @@ def non_event(text: str, lang: str, cue: Cue) -> bool:
             re.match(r"を含(?:め|む)", after) and not re.search(r"場合|すれば|れば|なら[、ば]", text))):
         return True  # 武器供与について, 制裁案を協議: a theme or a proposal, not the act
     if (lang == "ja" and re.fullmatch(r"(?:その|この|同)?", before) and re.match(r"では?(?!\s*(?:合意|一致))", after)) or (
-            lang == "en" and re.search(r"\blike\s+(?:a|an)\s+$", before[-10:])) or (  # "like a dialogue of the deaf"
+            lang == "en" and re.search(r"\b(?:like\s+(?:a|an)|called\s+the)\s+$", before[-12:])) or (  # "like a dialogue of the deaf"
             lang == "en" and re.search(r"\b[Tt]he\s+$", before[-5:])
             and re.match(r"\s+(?:had been|has been|was|were|went|lasted)\b", after)):
         return True  # 会談で両首脳は…, "the conversation had been frank": the interaction just told
