@@ -1636,3 +1636,14 @@ def test_a_conditional_threat_at_a_joint_press_conference_is_a_statement_and_a_p
 def test_negotiation_as_a_means_talks_asked_for_passed_through_or_assessed_are_no_events(tmp_path, body, attribution):
     got = _one_post_events(tmp_path, body, attribution, headline="x")
     assert not [m for p, m, *_ in got if m in ("talks", "meeting")], got
+
+
+@pytest.mark.parametrize("body, attribution", [
+    ("一方、ロシアの補佐官は記者団に対し、米国との会談は「実務的なものだった」と述べた。", NHK.format("2022年2月13日")),
+    ("ロシア大統領府も、米国との会談が行われることを確認しました。", NHK.format("2021年12月5日")),
+    ("The Kremlin has not confirmed the summit proposal with Washington.", REUTERS.format("February 21, 2022")),
+    ("The statement was issued at the end of a meeting in Liverpool hosted by Britain with G7 ministers.", REUTERS.format("December 12, 2021")),
+])
+def test_a_quoted_assessment_a_confirmation_a_denial_and_an_end_of_a_meeting_are_no_new_meetings(tmp_path, body, attribution):
+    got = _one_post_events(tmp_path, body, attribution, headline="x")
+    assert not [m for p, m, *_ in got if m == "meeting"], got

@@ -33,7 +33,7 @@ _CANCEL_BEFORE = re.compile(
     r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s|ling)?|scrap(?:ped)?|postpon(?:e|ed|es|ing)|delay(?:ed|s|ing)?|put off|skip(?:s|ped|ping)?|boycott(?:s|ed|ing)?|stay(?:ed|s)? away from|pull(?:ed|s)? out of|ended|concluded|wrapped up|walked out of)"
     r"\s+(?:\w+\s+){0,3}$", re.I)  # fmt: skip
 _NEG_BEFORE = re.compile(
-    r"\b(?:reluctant to|refus(?:e|es|ed|ing) to|declin(?:e|es|ed|ing) to|not to|won't|will not|did not|didn't|does not|doesn't|never|"
+    r"\b(?:reluctant to|refus(?:e|es|ed|ing) to|declin(?:e|es|ed|ing) to|not to|has not|have not|hasn't|haven't|won't|will not|did not|didn't|does not|doesn't|never|"
     r"could not|couldn't|failed to|unable to)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
@@ -55,10 +55,12 @@ _AGGREGATE = re.compile(
 )
 _OWN_CITIZENS = re.compile(r"自国民|日本人|在留邦人|国民に対し|退避するよう|出国するよう|\bcitizens\b|\bnationals\b", re.I)
 _REFERENCE = re.compile(
-    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説|の(?:記者)?会見|の際|の合間|の席|の成功|の中身|の詳細|を経て|を通じ(?:て|た)|は(?:約|およそ)?[^、。]{0,8}?(?:初めて|ぶり)。?$|(?:する|した|れる|た|る)?のは、?[^。]{0,30}?(?:初めて|ぶり|[0-9０-９一二三四五]+(?:回|度)目)"
+    r"^(?:後|の後|のあと|の終了後|終了後|に先立|を前に|を控え|の前|の内容|の結果|の成果|の中で|を行って以来|以来|の場|の冒頭|で(?:の)?演説|の(?:記者)?会見|の際|の合間|の席|の成功|の中身|の詳細|を経て|を通じ(?:て|た)|は「|が(?:行われる|開かれる|行われた)ことを確認|は(?:約|およそ)?[^、。]{0,8}?(?:初めて|ぶり)。?$|(?:する|した|れる|た|る)?のは、?[^。]{0,30}?(?:初めて|ぶり|[0-9０-９一二三四五]+(?:回|度)目)"
     r"|は(?:約|およそ)?[0-9０-９一二三四五六七八九十]+(?:時間|分)(?:[^、。]{0,8})?(?:に及|にわた|続い|を超え|を超す|を上回))"
 )
 _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\s+(?:the|their|this|that|its)\s+"
+                           r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$|\b(?:at the (?:end|close|start) of|on the (?:sidelines|margins) of|"
+                           r"in the run-up to)\s+(?:the|their|this|that|its|a)\s+"
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
 _VAGUE_ADDRESSEE = re.compile(r"(?:欧米|西側|欧米諸国|西側諸国|国際社会)(?:各国)?(?:の(?:外相|首脳|政府|指導者)(?:ら)?)?(?:を|に対し(?:て)?|に)$|\b(?:the West|Western (?:countries|nations|governments))\s*$")
 _VAGUE_AFTER_EN = re.compile(r"^\s+(?:the West|Western (?:countries|nations|governments|leaders|allies)|(?:European |NATO |Western )?allies)\b", re.I)
@@ -97,6 +99,9 @@ def non_event(text: str, lang: str, cue: Cue) -> bool:
             lang == "en" and re.search(r"\b[Tt]he\s+$", before[-5:])
             and re.match(r"\s+(?:had been|has been|was|were|went|lasted)\b", after)):
         return True  # 会談で両首脳は…, "the conversation had been frank": the interaction just told
+    if lang == "en" and cue.surface.lower().startswith("host") and re.match(r"\s+by\b", after) \
+            and re.search(r"\b(?:meeting|summit|talks|dinner|conference|gathering|session)\b[^.;]{0,40}$", before):
+        return True  # "a meeting in Liverpool hosted by Britain": the host of the gathering just named
     if _AGGREGATE.search(text):
         return True  # "held three phone calls", これまで3回: aggregate mentions are not events
     # a requested act, a reference to a told interaction, a speech (cuescope)
