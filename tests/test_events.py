@@ -1647,3 +1647,18 @@ def test_negotiation_as_a_means_talks_asked_for_passed_through_or_assessed_are_n
 def test_a_quoted_assessment_a_confirmation_a_denial_and_an_end_of_a_meeting_are_no_new_meetings(tmp_path, body, attribution):
     got = _one_post_events(tmp_path, body, attribution, headline="x")
     assert not [m for p, m, *_ in got if m == "meeting"], got
+
+
+@pytest.mark.parametrize("body, attribution, expected", [
+    ("ブリンケン氏とラブロフ氏は18日に電話で会談し、21日にウィーンで直接会談することで合意した。", NHK.format("2022年1月19日"),
+     {(("RUS", "USA"), "phone_call"), (("RUS", "USA"), "meeting")}),
+    ("前日の9日夜には、米国の国務副長官とロシアの外務次官が市内で夕食をともにした。", NHK.format("2022年1月11日"),
+     {(("RUS", "USA"), "meeting")}),
+    ("米国務長官は20日にはベルリンで英仏独の外相と協議する。", NHK.format("2022年1月19日"), {(("DEU", "FRA", "GBR", "USA"), "meeting")}),
+    ("Antony Blinken met Volodymyr Zelensky in Kyiv on Wednesday.\n"
+     "He flies to Berlin on Thursday for talks with his British, French and German counterparts.",
+     REUTERS.format("January 19, 2022"), {(("UKR", "USA"), "meeting"), (("DEU", "FRA", "GBR", "USA"), "meeting")}),
+])
+def test_a_pair_as_topic_a_dinner_and_consultations_with_counterparts_in_a_city(tmp_path, body, attribution, expected):
+    got = _one_post_events(tmp_path, body, attribution, headline="x")
+    assert {(p, m) for p, m, *_ in got} == expected

@@ -110,7 +110,8 @@ def _post_events(
     return dedupe(events)
 
 
-_EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|later|had|has|met|held|spoke|flew|travel|said|repeated|added|warned|told|stressed|urged)")
+_EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|later|had|has|met|held|spoke|flew|flies|travel|heads|arrives|"
+                                 r"said|repeated|added|warned|told|stressed|urged)")
 _EN_PARTNER = re.compile(r"\b(?:coordinated|in coordination|together|in concert|jointly|along) with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _JA_PARTNER = re.compile(r"[）)]?(?:など|各国|諸国)?(?:をはじめとする[^、。]{0,12})?と(?:共に|ともに|連携|協力|協調|一緒|足並み)")
 _JOINS = re.compile(r"(?:オンライン|テレビ会議|ビデオ会議)?(?:形式)?で参加|に参加し|に出席し|に同席し|\bjoined (?:the|by video|virtually|online)\b", re.I)
@@ -214,10 +215,14 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []
     persons = {p.code for p in chosen if p.start >= 0 and p.is_person}
     titled = bool(_EN_PRINCIPAL.search(before)) and len(persons) == 1 and len({p.code for p in chosen}) == 2
-    if lang == "ja" and mode == "talks" and cue.surface == "協議" and len(persons) >= 2 and _JA_IN_CITY.search(before) \
-            and not cuescope.meeting_as_talks(text, lang):
+    counterparts = (re.search(r"(?:外相|首脳|首相|大統領)(?:ら)?と$", before[-8:]) if lang == "ja"
+                    else re.match(r"\s+with\s+(?:his|her|their)\s+(?:[\w-]+,?\s+(?:and\s+)?){0,4}counterparts?\b", after))
+    if lang == "ja" and mode == "talks" and cue.surface == "協議" and (len(persons) >= 2 or counterparts) \
+            and _JA_IN_CITY.search(before) and not cuescope.meeting_as_talks(text, lang):
         mode = "meeting"  # ワシントンでは…両国の閣僚が…と協議: named ministers consulting in one city meet in person
-    if lang == "en" and mode == "talks" and _EN_TALKS_GENERIC.match(cue.surface) and (len(persons) >= 2 or titled) \
+    if lang == "en" and mode == "talks" and _EN_TALKS_GENERIC.match(cue.surface) and (len(persons) >= 2 or titled or (
+            counterparts and party_rules.CITIES and re.search(r"\b(?:to|in)\s+(?:" + "|".join(
+                k for k in party_rules.CITIES if k.isascii()) + r")\b", before))) \
             and not cuescope.meeting_as_talks(text, lang):  # delegations led by X and Y: talks
         mode = "meeting"  # an in-person ministers' or leaders' meeting even when called "talks"
     relation = tense.relation_to_anchor(text, c_start)

@@ -302,7 +302,10 @@ def cue_parties(
         if top is None and (mode == "statement" or _SUBJECT_CLAUSE.match(text, lo - 2 if lo >= 2 else 0)):
             top = subject_of(text, [p for p in parties if p not in conditional], start)  # not the subject of an if-clause
         if top is not None and top not in chosen and (top.start < lo or (mode == "statement" and top.start < start)):
+            own_side = len(_codes(chosen)) < 2  # AとBは…直接会談する: the party joined to the topic by と is a topic too
             chosen.append(top)
+            chosen += [q for q in parties if own_side and q.end <= top.start and q not in chosen
+                       and re.fullmatch(r"[^\s、。はがを]{0,6}?と", text[q.end : top.start])]
         if top is None and carried is not None and mode != "statement" and _all_counterparts(text, chosen):
             chosen.append(carried)  # (…は)Xの首相やYの大統領とも会談し: the omitted subject is carried
     else:
