@@ -1662,3 +1662,13 @@ def test_a_quoted_assessment_a_confirmation_a_denial_and_an_end_of_a_meeting_are
 def test_a_pair_as_topic_a_dinner_and_consultations_with_counterparts_in_a_city(tmp_path, body, attribution, expected):
     got = _one_post_events(tmp_path, body, attribution, headline="x")
     assert {(p, m) for p, m, *_ in got} == expected
+
+
+def test_the_leaders_of_the_n_states_are_the_parties_just_told(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "フランスとドイツとポーランドの首脳は8日、ベルリンで会談した。\n"
+        "3か国の首脳は会談後に共同で記者会見し、ロシアに対して、意味のある対話に応じるよう呼びかけた。",
+        NHK.format("2022年2月9日"),
+    )
+    assert (("DEU", "FRA", "POL", "RUS"), "statement") in {(p, m) for p, m, *_ in got}

@@ -122,7 +122,7 @@ _FORMATS = [  # negotiation formats and the parties they consist of (GUIDELINES 
     (re.compile(r"NATO・?ロシア理事会|\bNATO-Russia Council\b"), ("NATO", "RUS")),
 ]
 _BOTH = re.compile(
-    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[2-9２-９二三四五]\s*(?:首脳|外相|氏|か国|カ国|ヵ国)(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents|countries|governments|nations|states)\b|\b[Bb]oth sides\b"
+    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[2-9２-９二三四五]\s*(?:首脳|外相|氏|か国|カ国|ヵ国)(?:の(?:首脳|外相))?(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents|countries|governments|nations|states)\b|\b[Bb]oth sides\b"
 )
 _EN_PRINCIPAL = re.compile(r"\b(?:prime minister|president|chancellor|foreign minister|foreign secretary|secretary of state)\s+"
                            r"(?:held|had|holds|has|will hold)\s+(?:\w+\s+){0,2}$", re.I)  # "The British prime minister held talks with Y"
