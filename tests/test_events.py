@@ -1672,3 +1672,13 @@ def test_the_leaders_of_the_n_states_are_the_parties_just_told(tmp_path):
         NHK.format("2022年2月9日"),
     )
     assert (("DEU", "FRA", "POL", "RUS"), "statement") in {(p, m) for p, m, *_ in got}
+
+
+def test_the_council_as_topic_is_the_organisation_whose_council_was_named(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "欧州連合（EU）の外相理事会が24日、ブリュッセルで開かれた。\n"
+        "理事会は、ロシアがウクライナに対してさらなる軍事攻撃に出れば「重大な代償」を招くと警告する文書を採択した。",
+        NHK.format("2022年1月25日"),
+    )
+    assert (("EU", "RUS"), "statement") in {(p, m) for p, m, *_ in got}

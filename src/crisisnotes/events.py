@@ -70,9 +70,14 @@ def _post_events(
     anchor: dates.EventDate | None = None
     anchor_topic: str | None = None
     japans_pm = _bare_pm_is_japans(" ".join(x.norm for x in sents))
+    council: str | None = None  # EU外相理事会 … 理事会は: the organisation whose council was named
     for s in sents:
         text, lang = s.norm, ("ja" if s.lang == "ja" else "en")
         parties = list(mentions.get(int(s.sentence_id), ()))
+        if lang == "ja" and council and (m := _COUNCIL_TOPIC.search(text)) and not any(p.start < m.start() for p in parties):
+            parties = [Party(council, council.lower(), m.start(1), m.end(1), "org"), *parties]  # 理事会は…: the council named before
+        if lang == "ja":
+            council = next((p.code for p in parties if p.code in ORGS and _COUNCIL_AFTER.match(text, p.end)), council)
         if lang == "ja" and "同国" in text:  # ハノイで同国首相と会談: that state
             parties = sorted(parties + party_rules.same_state(text, parties), key=lambda p: p.start)
         if lang == "ja" and japans_pm and not any(p.code == "JPN" for p in parties):
@@ -113,6 +118,8 @@ def _post_events(
 _EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|later|had|has|met|held|spoke|flew|flies|travel|heads|arrives|"
                                  r"said|repeated|added|warned|told|stressed|urged)")
 _EN_PARTNER = re.compile(r"\b(?:coordinated|in coordination|together|in concert|jointly|along) with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_COUNCIL_TOPIC = re.compile(r"(?:^|、)(?:同)?((?:外相)?理事会)(?:は|も)")
+_COUNCIL_AFTER = re.compile(r"[）)]?(?:の)?[^、。はが]{0,6}?理事会")
 _JA_PARTNER = re.compile(r"[）)]?(?:など|各国|諸国)?(?:をはじめとする[^、。]{0,12})?と(?:共に|ともに|連携|協力|協調|一緒|足並み)")
 _JOINS = re.compile(r"(?:オンライン|テレビ会議|ビデオ会議)?(?:形式)?で参加|に参加し|に出席し|に同席し|\bjoined (?:the|by video|virtually|online)\b", re.I)
 _RELATIVE_CLAUSE = re.compile(r"^(?:し)?た(?:ばかりの)?[^、。]{1,24}?(?:は|が)")
