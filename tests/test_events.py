@@ -1682,3 +1682,14 @@ def test_the_council_as_topic_is_the_organisation_whose_council_was_named(tmp_pa
         NHK.format("2022年1月25日"),
     )
     assert (("EU", "RUS"), "statement") in {(p, m) for p, m, *_ in got}
+
+
+@pytest.mark.parametrize("body, attribution, expected", [
+    ("The French president spoke with Vladimir Putin for almost two hours on Sunday, the Elysee said.",
+     REUTERS.format("February 21, 2022"), {(("FRA", "RUS"), "phone_call")}),
+    ("ドイツの首相は22日、ロシアとドイツを結ぶパイプラインの承認手続きを停止すると表明した。", NHK.format("2022年2月23日"),
+     {(("DEU", "RUS"), "sanctions")}),
+    ("中国の国家主席は、政府の特別代表をウクライナに派遣すると伝えた。", NHK.format("2023年4月27日"), {(("CHN", "UKR"), "visit")}),
+])
+def test_a_long_conversation_a_halted_pipeline_approval_and_an_envoy_sent(tmp_path, body, attribution, expected):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="x")} == expected
