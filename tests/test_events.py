@@ -1693,3 +1693,16 @@ def test_the_council_as_topic_is_the_organisation_whose_council_was_named(tmp_pa
 ])
 def test_a_long_conversation_a_halted_pipeline_approval_and_an_envoy_sent(tmp_path, body, attribution, expected):
     assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="x")} == expected
+
+
+@pytest.mark.parametrize("body, attribution, expected", [
+    ("ポーランド国防省は27日、主力戦車14両をウクライナ側に引き渡したと発表した。", NHK.format("2023年3月28日"), {(("POL", "UKR"), "other")}),
+    ("The chancellor told lawmakers on Wednesday that Germany would send an initial company of 14 Leopard 2 tanks to Ukraine.",
+     REUTERS.format("January 25, 2023"), {(("DEU", "UKR"), "other")}),
+    ("米国務長官は19日、中国がロシアへの兵器の供与を検討しているとの情報があると述べた。", NHK.format("2023年2月20日"), set()),
+    ("Biden said that if Russia sent tanks or troops across the border of Ukraine, the pipeline would end.",
+     REUTERS.format("February 8, 2022"), {(("RUS", "USA"), "statement")}),
+])
+def test_arms_handed_over_or_sent_are_supplies_but_not_when_considered_or_conditional(tmp_path, body, attribution, expected):
+    got = {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="x")}
+    assert {x for x in got if x[1] == "other"} == {x for x in expected if x[1] == "other"}, got

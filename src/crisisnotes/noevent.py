@@ -64,7 +64,7 @@ _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
 _VAGUE_ADDRESSEE = re.compile(r"(?:欧米|西側|欧米諸国|西側諸国|国際社会)(?:各国)?(?:の(?:外相|首脳|政府|指導者)(?:ら)?)?(?:を|に対し(?:て)?|に)$|\b(?:the West|Western (?:countries|nations|governments))\s*$")
 _VAGUE_AFTER_EN = re.compile(r"^\s+(?:the West|Western (?:countries|nations|governments|leaders|allies)|(?:European |NATO |Western )?allies)\b", re.I)
-_JA_ACT_THEME = re.compile(r"^(?:案|について|をめぐ|に関し|の是非|の可否|の(?:具体的な)?(?:中身|内容|詳細|規模)|には?(?:慎重|消極|否定|反対))")
+_JA_ACT_THEME = re.compile(r"^(?:案|について|をめぐ|に関し|の是非|の可否|の(?:具体的な)?(?:中身|内容|詳細|規模)|には?(?:慎重|消極|否定|反対)|を検討|の検討|(?:を)?(?:すれば|した場合|するなら))")
 _EN_DAYS_BEFORE = re.compile(r"\b(?:days|hours|weeks|a day|a week) (?:before|after|ahead of)\b[^.;]*$", re.I)  # "…, days before X meet"
 _SERIES = re.compile(r"(?:これらの|一連の|これまでの)(?:[^、。]{0,4}との)?$|\b(?:these|those|this week's)\s+(?:series of\s+)?$|\bseries of\s+$", re.I)
 
@@ -91,6 +91,8 @@ def non_event(text: str, lang: str, cue: Cue) -> bool:
             cue.mode == "statement" and (_OWN_CITIZENS.search(text) or _VAGUE_ADDRESSEE.search(before[-16:])
                                          or (lang == "en" and _VAGUE_AFTER_EN.match(after)))):
         return True  # 欧米をけん制, "warned the West": an unnamed group is no party (GUIDELINES §3)
+    if lang == "en" and cue.mode == "other" and re.search(r"\b(?:if|unless|whether)\s+(?:[\w'-]+\s+){0,4}$", before[-40:]):
+        return True  # "if Russia sent tanks": a supply in a condition is none
     if lang == "ja" and cue.mode in ("other", "sanctions") and (_JA_ACT_THEME.match(after) or (
             re.match(r"を含(?:め|む)", after) and not re.search(r"場合|すれば|れば|なら[、ば]", text))):
         return True  # 武器供与について, 制裁案を協議: a theme or a proposal, not the act
