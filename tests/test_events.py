@@ -1706,3 +1706,14 @@ def test_a_long_conversation_a_halted_pipeline_approval_and_an_envoy_sent(tmp_pa
 def test_arms_handed_over_or_sent_are_supplies_but_not_when_considered_or_conditional(tmp_path, body, attribution, expected):
     got = {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="x")}
     assert {x for x in got if x[1] == "other"} == {x for x in expected if x[1] == "other"}, got
+
+
+@pytest.mark.parametrize("body, attribution, expected", [
+    ("ロシアの外相は記者会見で、米国とNATOから近く書面の回答が届くとの見通しを示した。", NHK.format("2022年1月22日"),
+     {(("RUS", "USA"), "written_message"), (("NATO", "RUS"), "written_message")}),
+    ("フィンランドとスウェーデンは18日、NATOに加盟申請書を提出した。", NHK.format("2022年5月18日"), {(("FIN", "NATO", "SWE"), "written_message")}),
+    ("The ambassadors of Finland and Sweden handed their countries' membership applications to NATO on Wednesday.",
+     REUTERS.format("May 18, 2022"), {(("FIN", "NATO", "SWE"), "written_message")}),
+])
+def test_a_written_reply_to_arrive_and_membership_applications_handed_over(tmp_path, body, attribution, expected):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="x")} == expected
