@@ -1717,3 +1717,24 @@ def test_arms_handed_over_or_sent_are_supplies_but_not_when_considered_or_condit
 ])
 def test_a_written_reply_to_arrive_and_membership_applications_handed_over(tmp_path, body, attribution, expected):
     assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, attribution, headline="x")} == expected
+
+
+def test_a_plan_agreed_at_a_dated_meeting_is_undated_and_this_after_is_a_consequent(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "岸田首相は21日、オンラインでバイデン大統領と会談した。\n"
+        "両首脳は、日米豪印の4カ国による首脳会合を日本で開くことで合意した。\n"
+        "首相は、このあとインドのモディ首相と首脳会談を行う。",
+        NHK.format("2022年1月22日"),
+    )
+    by_mode = {(p, m): (s, d) for p, m, s, d in got}
+    assert by_mode[(("AUS", "IND", "JPN", "USA"), "meeting")] == ("planned", None)
+    ev_dates = {(p, m): d for p, m, s, d in got}
+    assert (("IND", "JPN"), "meeting") in ev_dates
+
+
+def test_kono_ato_marks_a_consequent():
+    from crisisnotes.tense import relation_to_anchor
+
+    s = "首相は、このあとインドの首相と首脳会談を行う。"
+    assert relation_to_anchor(s, s.index("首脳会談")) == "consequent"

@@ -112,7 +112,10 @@ def _post_events(
         if dated and (when is not None or (dated[0].kind == "explicit" and dated[0].year and dated[0].month)):
             anchor = dates.resolve(dated[0], when, status="occurred")
             anchor_topic = carried.code if carried else None
-    return dedupe(events)
+    # a plan told in the sentences of a dated occasion, with no date of its own: undated (GUIDELINES §4 rule 5); its
+    # inherited date served only to tell it apart from other plans while merging
+    return [replace(e, when=dates.EventDate(None, False, source="rule:undated-plan")) if e.when.source == _PLAN_SAME else e
+            for e in dedupe(events)]
 
 
 _EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|later|had|has|met|held|spoke|flew|flies|travel|heads|arrives|"
@@ -120,6 +123,7 @@ _EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|
 _EN_PARTNER = re.compile(r"\b(?:coordinated|in coordination|together|in concert|jointly|along) with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _COUNCIL_TOPIC = re.compile(r"(?:^|、)(?:同)?((?:外相)?理事会)(?:は|も)")
 _COUNCIL_AFTER = re.compile(r"[）)]?(?:の)?[^、。はが]{0,6}?理事会")
+_PLAN_SAME = "rule:same-plan"
 _JA_PARTNER = re.compile(r"[）)]?(?:など|各国|諸国)?(?:をはじめとする[^、。]{0,12})?と(?:共に|ともに|連携|協力|協調|一緒|足並み)")
 _JOINS = re.compile(r"(?:オンライン|テレビ会議|ビデオ会議)?(?:形式)?で参加|に参加し|に出席し|に同席し|\bjoined (?:the|by video|virtually|online)\b", re.I)
 _RELATIVE_CLAUSE = re.compile(r"^(?:し)?た(?:ばかりの)?[^、。]{1,24}?(?:は|が)")
@@ -242,6 +246,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         only = (cue.start, cue.start)  # プーチン大統領と会談したマクロン大統領は8日、…: the 8th dates the main clause
     when = dates.resolve_event_date(text, post_date, status=status, cue_start=c_start, anchor=anchor,
                                     relation=relation, span=span, only=only)  # fmt: skip
+    if status == "planned" and relation == "same" and not exprs and when.source == "rule:same":
+        when = replace(when, source=_PLAN_SAME)
     seen: dict[str, Party] = {}
     for p in chosen:
         seen.setdefault(p.code, p)

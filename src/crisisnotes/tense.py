@@ -86,7 +86,7 @@ _MARKERS: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.I), "after"),
     (re.compile(r"に(?:当|あ)た(?:り|って)|に先立(?:ち|って)|を前に|(?<=[るうく])前に|事前に"
                 r"|\bbefore\b|\bahead of\b|\bprior to\b|\bin preparation for\b", re.I), "before"),
-    (re.compile(r"その後|(?<![^、。\s])続いて(?=、)|\bafterwards?\b|(?<!since )(?<!by )\bthen\b"
+    (re.compile(r"その後|この(?:後|あと)|(?<![^、。\s])続いて(?=、)|\bafterwards?\b|(?<!since )(?<!by )\bthen\b"
                 r"|\bsubsequently\b|\blater\b(?!\s+(?:today|this|that|in))", re.I), "then"),
     (re.compile(r"[そた]の?(?:上|うえ)で|その際|同じ(?:会見|会談|インタビュー)で"
                 r"|(?:記者会見|会見|インタビュー|電話会談|会談|声明)で(?:は)?"
