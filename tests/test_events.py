@@ -1738,3 +1738,12 @@ def test_kono_ato_marks_a_consequent():
 
     s = "首相は、このあとインドの首相と首脳会談を行う。"
     assert relation_to_anchor(s, s.index("首脳会談")) == "consequent"
+
+
+def test_a_shared_verb_across_dated_segments_and_a_schedule_in_the_present(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "Russia then meets the alliance at the NATO-Russia Council on Wednesday and the OSCE in Vienna on Thursday.",
+        REUTERS.format("January 9, 2022"), headline="x",
+    )
+    assert got == {(("NATO", "RUS"), "talks", "planned", D(2022, 1, 12)), (("OSCE", "RUS"), "talks", "planned", D(2022, 1, 13))}

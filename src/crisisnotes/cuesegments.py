@@ -156,6 +156,11 @@ def elided_cues(text: str, lang: str, segments: Sequence[tuple[int, int]], cues:
         if lang == "ja" and nxt is not None and nxt.mode in _SHARED and _ENDS_WITH_PLACE.search(text, a, b):
             out.append(Cue(b - 1, b - 1, "", nxt.mode, nxt.cameo, nxt.plover_event, nxt.plover_mode))
             continue  # 14日にキエフ、15日にモスクワを訪れる: the verb is shared
+        prev = next((c for c in reversed(cues) if k > 0 and segments[k - 1][0] <= c.start < segments[k - 1][1]), None)
+        lead = _EN_SHARED.match(text, a, b) if lang == "en" and prev is not None and prev.mode in ("meeting", "talks") else None
+        if lead and any(lead.end() <= p.start <= lead.end() + 2 for p in parties):
+            out.append(Cue(lead.end(), lead.end(), "", prev.mode, prev.cameo, prev.plover_event, prev.plover_mode))
+            continue  # "meets the alliance on Wednesday and the OSCE on Thursday": the verb is shared
         if len({p.code for p in parties if a <= p.start < b}) < 2:
             continue
         m = rx.search(text, a, b)
@@ -165,6 +170,7 @@ def elided_cues(text: str, lang: str, segments: Sequence[tuple[int, int]], cues:
     return out
 
 
+_EN_SHARED = re.compile(r"\s*,?\s*(?:and|then)\s+(?:with\s+|to\s+)?(?:the\s+)?")
 _DAY_AND = re.compile(r"^(?:と|、|や)(?:今月|先月|前日の|翌)?$")
 _EN_DAY_AND = re.compile(r"^\s*(?:and|,)\s*(?:on\s+)?$")
 

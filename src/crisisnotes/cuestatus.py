@@ -32,6 +32,10 @@ _JA_PLANNED_BEFORE = re.compile(  # 24日に予定されている…会談; 12�
 _IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
 
 
+_EN_SCHEDULED = re.compile(r"\b(?:then\s+)?(?:meets|holds|visits|travels|flies|hosts|heads|faces)\b[^.;]*?"
+                           r"\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
 def cue_status(part: str, text: str, lang: str, cue_end: int, from_pos: int = 0) -> str:
     """Held or planned: the cue's own clause decides, unless the sentence ends in a plan."""
     if _IN_PRINCIPLE.search(text):
@@ -40,6 +44,8 @@ def cue_status(part: str, text: str, lang: str, cue_end: int, from_pos: int = 0)
         before = text[max(0, cue_end - 60) : cue_end]
         if EN_PLANNED_BEFORE.search(before) or re.search(r"\bnext\s+\S+$", before):
             return "planned"
+        if part != "text" and _EN_SCHEDULED.search(text) and not _EN_PAST_CUE.search(text[max(0, cue_end - 50) : cue_end]):
+            return "planned"  # "Russia then meets the alliance on Wednesday": a schedule told in the present
         if _EN_PAST_CUE.search(text[max(0, cue_end - 50) : cue_end]) or _EN_AFTER_CUE.search(before):
             return "occurred"
         return tense.guess_status(text, cue_end, lang=lang)
