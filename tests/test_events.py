@@ -1747,3 +1747,20 @@ def test_a_shared_verb_across_dated_segments_and_a_schedule_in_the_present(tmp_p
         REUTERS.format("January 9, 2022"), headline="x",
     )
     assert got == {(("NATO", "RUS"), "talks", "planned", D(2022, 1, 12)), (("OSCE", "RUS"), "talks", "planned", D(2022, 1, 13))}
+
+
+def test_the_sides_agreeing_to_meet_again_is_another_round_and_an_unset_date_is_no_plan(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "Also on Wednesday, advisers from Russia, Ukraine, France and Germany held eight hours of talks in Paris in the Normandy format.\n"
+        "The Kremlin's envoy said afterward that the sides had agreed to meet again in Berlin in two weeks.",
+        REUTERS.format("January 27, 2022"), headline="x",
+    )
+    assert {(p, m, s) for p, m, s, _ in got} == {
+        (("DEU", "FRA", "RUS", "UKR"), "talks", "occurred"), (("DEU", "FRA", "RUS", "UKR"), "talks", "planned")}
+    got = _one_post_events(
+        tmp_path / "b",
+        "米ロ両首脳は7日、オンラインで会談した。\n両首脳は、担当者が協議を続けることで一致したが、次の会談の日程は示されていない。",
+        NHK.format("2021年12月8日"),
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("RUS", "USA"), "phone_call")}

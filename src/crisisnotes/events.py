@@ -133,7 +133,7 @@ _FORMATS = [  # negotiation formats and the parties they consist of (GUIDELINES 
     (re.compile(r"NATO・?ロシア理事会|\bNATO-Russia Council\b"), ("NATO", "RUS")),
 ]
 _BOTH = re.compile(
-    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[2-9２-９二三四五]\s*(?:首脳|外相|氏|か国|カ国|ヵ国)(?:の(?:首脳|外相))?(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents|countries|governments|nations|states)\b|\b[Bb]oth sides\b"
+    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[2-9２-９二三四五]\s*(?:首脳|外相|氏|か国|カ国|ヵ国)(?:の(?:首脳|外相))?(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents|countries|governments|nations|states)\b|\b[Bb]oth sides\b|\b[Tt]he sides\b"
 )
 _EN_PRINCIPAL = re.compile(r"\b(?:prime minister|president|chancellor|foreign minister|foreign secretary|secretary of state)\s+"
                            r"(?:held|had|holds|has|will hold)\s+(?:\w+\s+){0,2}$", re.I)  # "The British prime minister held talks with Y"
@@ -201,11 +201,13 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     listed = both is not None and len({p.code for p in parties if p.start < both.start()}) >= 2  # 露、宇、独、仏の4か国は
     named = len({p.code for p in chosen if p.is_person and p.start > (both.end() if both else 0)}) >= 2
     if (again or (both and not listed and not named)) and earlier:  # "the two presidents agreed their ministers, X and Y, would meet"
-        prev = [e for e in earlier if e.mode == cue.mode] if again else earlier
+        prev = [e for e in earlier if e.mode == cue.mode] if again and not (both and not listed) else earlier
         if prev:
             if both:  # 双方は: the two sides just told, not a topic carried from further back
                 chosen = [p for p in chosen if p in parties]
             chosen = chosen + prev[-1].parties
+            if again and mode == "meeting" and prev[-1].mode == "talks" and prev[-1].status == "occurred":
+                mode = "talks"  # the sides agreed to meet again: another round of the talks just told
     chosen = (listed_before(text, parties, cue.start) if lang == "ja" else []) or chosen  # AとBの首脳会談
     fmt = next((codes for rx, codes in _FORMATS if rx.search(text, max(0, cue.start - 16), cue.end + 4)), ())
     if fmt and mode in ("talks", "meeting", "phone_call") and {p.code for p in chosen} <= set(fmt):

@@ -42,7 +42,7 @@ _NEG_AFTER = re.compile(r"^(?:を|は|には|に)?(?:し|せ|行わ|開か|応�
                         r"|^(?:を|に)?(?:拒|拒否|拒ん)|^(?:に入|を始め|を開始|に応じ)(?:れば|たら)")
 _ADNOMINAL_COORD = re.compile(r"\b(?:sanctions|measures|response|steps|action|actions|penalties)\s+$", re.I)
 _AIM = re.compile(r"^(?:る|し)?(?:ねらい|狙い)(?:が|も)")  # 対応をすり合わせるねらいがある: a presumed purpose, not an act
-_NO_PLANS = re.compile(r"^[^。]{0,40}?(?:計画|予定|根拠|考え|つもり)は(?:現時点で|今のところ|当面)?(?:ない|ありません|なく|見当たら)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
+_NO_PLANS = re.compile(r"^の?(?:日程|時期)は(?:未定|示されて|決まって|明らかにされて|明らかになって)|^[^。]{0,40}?(?:計画|予定|根拠|考え|つもり)は(?:現時点で|今のところ|当面)?(?:ない|ありません|なく|見当たら)|^\s+(?:is|are|was|were) not (?:planned|scheduled|expected)\b", re.I)
 _OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
 _REQUESTED = re.compile(r"^[^。、]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
 _ASKED_FOR = re.compile(r"^(?:の(?:開催|実現|継続|強化|発動|延長|再開)?|入り)?を?(?:[^、。を]{1,8}に)?(?:要請|要求|提案|申し入れ|打診|求め)")  # 会談を要請: asked for, not held
