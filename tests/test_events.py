@@ -1764,3 +1764,15 @@ def test_the_sides_agreeing_to_meet_again_is_another_round_and_an_unset_date_is_
         NHK.format("2021年12月8日"),
     )
     assert {(p, m) for p, m, *_ in got} == {(("RUS", "USA"), "phone_call")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("ロシアの大統領は21日、英国が劣化ウランを含む砲弾をウクライナに提供するなら、ロシアは相応の対応を取らざるを得ないと警告した。",
+     {(("GBR", "RUS"), "statement")}),
+    ("中国側は、米国が半導体の輸出規制などを通じて中国の発展を抑え込もうとしていると不満を表明した。", set()),
+    ("G7首脳は19日、ロシアに対する追加制裁を盛り込んだウクライナに関する声明を発表した。", {(("G7", "RUS"), "sanctions")}),
+    ("米国の報道官は26日、中国とウクライナの電話会談が行われたこと自体は良いことだと評価した。", set()),
+])
+def test_a_long_condition_a_means_a_theme_and_a_call_assessed(tmp_path, body, expected):
+    got = {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, NHK.format("2023年5月20日"))}
+    assert {x for x in got if x[1] != "statement" or expected} == expected, got
