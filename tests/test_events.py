@@ -1776,3 +1776,12 @@ def test_the_sides_agreeing_to_meet_again_is_another_round_and_an_unset_date_is_
 def test_a_long_condition_a_means_a_theme_and_a_call_assessed(tmp_path, body, expected):
     got = {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, NHK.format("2023年5月20日"))}
     assert {x for x in got if x[1] != "statement" or expected} == expected, got
+
+
+@pytest.mark.parametrize("body", [
+    "Lavrov met Truss in Moscow on Thursday.\nLavrov said the conversation had been like \"a dialogue of the deaf\" with London.",
+    "China's foreign ministry spokeswoman urged all sides to exercise restraint over Ukraine.",
+])
+def test_a_quoted_simile_and_an_appeal_to_all_sides_are_no_events(tmp_path, body):
+    got = _one_post_events(tmp_path, body, REUTERS.format("February 24, 2022"), headline="x")
+    assert not [m for p, m, *_ in got if m in ("talks", "statement")], got

@@ -63,7 +63,7 @@ _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\
                            r"in the run-up to)\s+(?:the|their|this|that|its|a)\s+"
                            r"(?:(?![\w.'-]*ed\s)(?!had\b|met\b)[\w.'-]+\s+){0,3}$", re.I)
 _VAGUE_ADDRESSEE = re.compile(r"(?:欧米|西側|欧米諸国|西側諸国|国際社会)(?:各国)?(?:の(?:外相|首脳|政府|指導者)(?:ら)?)?(?:を|に対し(?:て)?|に)$|\b(?:the West|Western (?:countries|nations|governments))\s*$")
-_VAGUE_AFTER_EN = re.compile(r"^\s+(?:the West|Western (?:countries|nations|governments|leaders|allies)|(?:European |NATO |Western )?allies)\b", re.I)
+_VAGUE_AFTER_EN = re.compile(r"^\s+(?:all sides|all parties|the international community|the West|Western (?:countries|nations|governments|leaders|allies)|(?:European |NATO |Western )?allies)\b", re.I)
 _JA_ACT_THEME = re.compile(r"^(?:案|について|をめぐ|に関し|の是非|の可否|の(?:具体的な)?(?:中身|内容|詳細|規模)|には?(?:慎重|消極|否定|反対)|を検討|の検討|(?:を)?(?:すれば|した場合|するなら)|(?:など)?を通じ(?:て|た))")
 _EN_DAYS_BEFORE = re.compile(r"\b(?:days|hours|weeks|a day|a week) (?:before|after|ahead of)\b[^.;]*$", re.I)  # "…, days before X meet"
 _SERIES = re.compile(r"(?:これらの|一連の|これまでの)(?:[^、。]{0,4}との)?$|\b(?:these|those|this week's)\s+(?:series of\s+)?$|\bseries of\s+$", re.I)
@@ -97,7 +97,7 @@ def non_event(text: str, lang: str, cue: Cue) -> bool:
             re.match(r"を含(?:め|む)", after) and not re.search(r"場合|すれば|れば|なら[、ば]", text))):
         return True  # 武器供与について, 制裁案を協議: a theme or a proposal, not the act
     if (lang == "ja" and re.fullmatch(r"(?:その|この|同)?", before) and re.match(r"では?(?!\s*(?:合意|一致))", after)) or (
-            lang == "en" and re.search(r"\b(?:like\s+(?:a|an)|called\s+the)\s+$", before[-12:])) or (  # "like a dialogue of the deaf"
+            lang == "en" and re.search(r"\b(?:like\s+[\"“]?(?:a|an)|called\s+the)\s+$", before[-14:])) or (  # "like a dialogue of the deaf"
             lang == "en" and re.search(r"\b[Tt]he\s+$", before[-5:])
             and re.match(r"\s+(?:had been|has been|was|were|went|lasted)\b", after)):
         return True  # 会談で両首脳は…, "the conversation had been frank": the interaction just told
