@@ -1785,3 +1785,9 @@ def test_a_long_condition_a_means_a_theme_and_a_call_assessed(tmp_path, body, ex
 def test_a_quoted_simile_and_an_appeal_to_all_sides_are_no_events(tmp_path, body):
     got = _one_post_events(tmp_path, body, REUTERS.format("February 24, 2022"), headline="x")
     assert not [m for p, m, *_ in got if m in ("talks", "statement")], got
+
+
+def test_a_conditional_readiness_to_sanction_in_a_statement_is_a_threat_not_an_offer(tmp_path):
+    got = _one_post_events(
+        tmp_path, "欧州連合（EU）の外相は14日、ロシアが侵攻した場合には制裁を共同で科す用意があるとの声明を発表した。", NHK.format("2022年2月15日"))
+    assert {(p, m) for p, m, *_ in got} == {(("EU", "RUS"), "statement")}

@@ -73,7 +73,8 @@ def non_event(text: str, lang: str, cue: Cue) -> bool:
     """Is the cue ``cue`` of ``text`` no event of its own (see the module docstring)?"""
     after, before = text[cue.end :], text[: cue.start]
     cancelled = _CANCELLED.search(after[:90]) or _CANCEL_BEFORE.search(before[-40:])
-    if (cancelled and cue.mode not in ("written_message", "statement")) or _OFFER.search((after if cue.mode == "statement" else re.split(r"[、。]", after, maxsplit=1)[0])[:30]):
+    conditional = re.search(r"場合|すれば|れば$", cue.surface)  # ロシアが侵攻した場合には…制裁を科す用意: a threat, not an offer
+    if (cancelled and cue.mode not in ("written_message", "statement")) or (not conditional and _OFFER.search((after if cue.mode == "statement" else re.split(r"[、。]", after, maxsplit=1)[0])[:30])):
         return True
     if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)) or _NO_PLANS.search(after[:60]) \
             or re.search(r"\b(?:no|not any) (?:immediate |current )?(?:plans?|grounds|reason) (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", before[-50:], re.I) \
