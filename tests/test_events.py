@@ -1791,3 +1791,12 @@ def test_a_conditional_readiness_to_sanction_in_a_statement_is_a_threat_not_an_o
     got = _one_post_events(
         tmp_path, "欧州連合（EU）の外相は14日、ロシアが侵攻した場合には制裁を共同で科す用意があるとの声明を発表した。", NHK.format("2022年2月15日"))
     assert {(p, m) for p, m, *_ in got} == {(("EU", "RUS"), "statement")}
+
+
+def test_counterparts_listed_with_commas_take_the_traveller_carried_from_before(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "マクロン大統領は7日、モスクワでプーチン大統領と会談した。\nその後、ベルリンでドイツのショルツ首相、ポーランドのドゥダ大統領と会談する予定だ。",
+        NHK.format("2022年2月8日"),
+    )
+    assert {(p, m, s) for p, m, s, _ in got} == {(("FRA", "RUS"), "meeting", "occurred"), (("DEU", "FRA", "POL"), "meeting", "planned")}

@@ -192,7 +192,7 @@ def en_clauses(text: str) -> list[tuple[int, int]]:
 
 
 _COORDINATED = re.compile(r"側?(?:と|や|、|・)")
-_COUNTERPART = re.compile(r"(?:の)?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:とも|と(?!して|の間|し[てた])|や)")
+_COUNTERPART = re.compile(r"(?:の)?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:、[^、。はがを]{0,16}?)*(?:とも|と(?!して|の間|し[てた])|や)")
 
 
 def _coordinated(text: str, parties: Sequence[Party], addressed: Sequence[Party]) -> list[Party]:
