@@ -1800,3 +1800,11 @@ def test_counterparts_listed_with_commas_take_the_traveller_carried_from_before(
         NHK.format("2022年2月8日"),
     )
     assert {(p, m, s) for p, m, s, _ in got} == {(("FRA", "RUS"), "meeting", "occurred"), (("DEU", "FRA", "POL"), "meeting", "planned")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("英首相は、プーチン大統領がウクライナへの全面侵攻に踏み切れば、英国はさらに強力な措置をとる用意があると警告した。", {(("GBR", "RUS"), "statement")}),
+    ("首相は官邸で記者団に、ロシアが事態をさらに悪化させれば「さらなる措置を速やかに講じる」と強調した。", {(("JPN", "RUS"), "statement")}),
+])
+def test_conditional_threats_with_a_leader_as_the_condition_subject_or_worsening_the_situation(tmp_path, body, expected):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, NHK.format("2022年2月23日"))} == expected

@@ -150,7 +150,7 @@ def _threat_subject(text: str, p: Party) -> bool:
     return bool(_EN_THREAT_BEFORE.search(text[max(0, p.start - 12) : p.start]) or _EN_THREAT_AFTER.match(text, p.end))
 
 
-_CONDITION_SUBJECT = re.compile(r"(?:軍)?(?:の)?(?:部隊|兵士|兵力|戦車)?(?:が|は)[^、。」]{0,30}?(?:すれば|れば|した場合|する場合|たら|なら)")
+_CONDITION_SUBJECT = re.compile(r"(?:軍)?(?:の)?(?:部隊|兵士|兵力|戦車|大統領|首相|政府)?(?:が|は)[^、。」]{0,30}?(?:すれば|れば|した場合|する場合|たら|なら)")
 
 
 def _statement_targets(text: str, parties: list[Party], cue_start: int) -> list[Party]:
