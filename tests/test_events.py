@@ -1808,3 +1808,8 @@ def test_counterparts_listed_with_commas_take_the_traveller_carried_from_before(
 ])
 def test_conditional_threats_with_a_leader_as_the_condition_subject_or_worsening_the_situation(tmp_path, body, expected):
     assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, NHK.format("2022年2月23日"))} == expected
+
+
+def test_coordinated_with_a_state_is_talks(tmp_path):
+    got = _one_post_events(tmp_path, "首相は、制裁の内容を事前に英国と調整したと説明した。", NHK.format("2022年2月25日"))
+    assert {(p, m) for p, m, *_ in got} == {(("GBR", "JPN"), "talks")}
