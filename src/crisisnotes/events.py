@@ -139,6 +139,9 @@ _EN_PRINCIPAL = re.compile(r"\b(?:prime minister|president|chancellor|foreign mi
                            r"(?:held|had|holds|has|will hold)\s+(?:\w+\s+){0,2}$", re.I)  # "The British prime minister held talks with Y"
 _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
 _JA_IN_CITY = re.compile(r"(?:" + "|".join(k for k in party_rules.CITIES if not k.isascii()) + r")(?:で|では|を訪)")
+_EN_TO_CITY = re.compile(r"\b(?:to|in)\s+(?:" + "|".join(k for k in party_rules.CITIES if k.isascii()) + r")\b")
+_JA_COUNTERPARTS = re.compile(r"(?:外相|首脳|首相|大統領)(?:ら)?と$")  # 英仏独の外相と(協議): counterparts by title
+_EN_COUNTERPARTS = re.compile(r"\s+with\s+(?:his|her|their)\s+(?:[\w-]+,?\s+(?:and\s+)?){0,4}counterparts?\b")
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
 _TOLD_THAT = re.compile(r"\b(?:told|tells|telling|assured|informed|warned|stressed|said to)\b[^.;]*?\b(?P<that>that)\b", re.I)
 _ANNOUNCED = re.compile(r"^[^。「」]{0,40}?(?:する|科す|かける|加える)と(?:発表|表明|明らかにし|決めた|決定し)")
@@ -228,14 +231,12 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         return []
     persons = {p.code for p in chosen if p.start >= 0 and p.is_person}
     titled = bool(_EN_PRINCIPAL.search(before)) and len(persons) == 1 and len({p.code for p in chosen}) == 2
-    counterparts = (re.search(r"(?:外相|首脳|首相|大統領)(?:ら)?と$", before[-8:]) if lang == "ja"
-                    else re.match(r"\s+with\s+(?:his|her|their)\s+(?:[\w-]+,?\s+(?:and\s+)?){0,4}counterparts?\b", after))
+    counterparts = _JA_COUNTERPARTS.search(before[-8:]) if lang == "ja" else _EN_COUNTERPARTS.match(after)
     if lang == "ja" and mode == "talks" and cue.surface == "協議" and (len(persons) >= 2 or counterparts) \
             and _JA_IN_CITY.search(before) and not cuescope.meeting_as_talks(text, lang):
         mode = "meeting"  # ワシントンでは…両国の閣僚が…と協議: named ministers consulting in one city meet in person
     if lang == "en" and mode == "talks" and _EN_TALKS_GENERIC.match(cue.surface) and (len(persons) >= 2 or titled or (
-            counterparts and party_rules.CITIES and re.search(r"\b(?:to|in)\s+(?:" + "|".join(
-                k for k in party_rules.CITIES if k.isascii()) + r")\b", before))) \
+            counterparts and _EN_TO_CITY.search(before))) \
             and not cuescope.meeting_as_talks(text, lang):  # delegations led by X and Y: talks
         mode = "meeting"  # an in-person ministers' or leaders' meeting even when called "talks"
     relation = tense.relation_to_anchor(text, c_start)
