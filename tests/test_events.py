@@ -1813,3 +1813,14 @@ def test_conditional_threats_with_a_leader_as_the_condition_subject_or_worsening
 def test_coordinated_with_a_state_is_talks(tmp_path):
     got = _one_post_events(tmp_path, "首相は、制裁の内容を事前に英国と調整したと説明した。", NHK.format("2022年2月25日"))
     assert {(p, m) for p, m, *_ in got} == {(("GBR", "JPN"), "talks")}
+
+
+def test_warnings_from_each_side_on_one_day_are_two_statements(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "NATOとロシアの理事会が12日、ブリュッセルで開かれた。\n"
+        "ストルテンベルグ事務総長は会合後の記者会見で、ロシアに対し、ウクライナから部隊を撤収するよう求めた。\n"
+        "一方、グルシコ外務次官も会合後に記者団に対し、NATOが提案を受け止めなければ対抗措置をとると警告した。",
+        NHK.format("2022年1月13日"),
+    )
+    assert sum(1 for p, m, *_ in got if m == "statement" and p == ("NATO", "RUS")) == 2, got

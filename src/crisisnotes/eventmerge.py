@@ -77,6 +77,8 @@ def same_interaction(x: Event, e: Event) -> bool:
     px, pe = person_ids(x), person_ids(e)
     if len(px) >= 2 and len(pe) >= 2 and not (px & pe):
         return False  # Biden-Putin and Blinken-Lavrov calls on one day are two interactions
+    if x.mode == "statement" and px and pe and not (px & pe) and x.initiator and e.initiator and x.initiator != e.initiator:
+        return False  # Stoltenberg warned Russia, Grushko warned NATO: two statements, one from each side
     if x.mode in CALLS and x.persons & e.persons:  # one person in both, then other counterparts of one state:
         for code in {c for c, _ in x.persons} & {c for c, _ in e.persons}:  # Blinken with Zelensky, then with
             if not ({a for c, a in x.persons if c == code} & {a for c, a in e.persons if c == code}):  # Kuleba
