@@ -1824,3 +1824,14 @@ def test_warnings_from_each_side_on_one_day_are_two_statements(tmp_path):
         NHK.format("2022年1月13日"),
     )
     assert sum(1 for p, m, *_ in got if m == "statement" and p == ("NATO", "RUS")) == 2, got
+
+
+def test_a_warning_continuing_a_press_conference_after_talks_is_a_statement_of_its_own(tmp_path):
+    got = _one_post_events(
+        tmp_path,
+        "米国のシャーマン国務副長官とロシアのリャブコフ外務次官は10日、ジュネーブで協議した。\n"
+        "一方、シャーマン副長官も協議のあと電話での記者会見を開き、ロシアの提案の一部は受け入れられないと拒否した。\n"
+        "そのうえでシャーマン副長官は、ロシアがウクライナに侵攻すれば、米国は厳しい制裁を科すと改めて警告した。",
+        NHK.format("2022年1月11日"),
+    )
+    assert {(p, m) for p, m, *_ in got} >= {(("RUS", "USA"), "meeting"), (("RUS", "USA"), "statement")}, got

@@ -98,7 +98,7 @@ def _post_events(
             for cue in found:
                 events += _cue_event(s, text, lang, cue, parties, he, speaker, when, anchor,
                                      anchor_topic, own_topic, exprs, events, segs)  # fmt: skip
-            if pronoun and press_before:  # "Speaking to reporters alone, X said … . He repeated that …"
+            if (pronoun or (lang == "ja" and _JA_CONTINUES.match(text))) and press_before:  # "Speaking to reporters alone, X said … . He repeated that …"
                 events[n_cued:] = [replace(e, to_press=True) if e.mode == "statement" else e for e in events[n_cued:]]
         press_before = own_press(text)
         if len(events) == n_before and events and cuescope.joins_previous(text):
@@ -124,6 +124,7 @@ _EN_PARTNER = re.compile(r"\b(?:coordinated|in coordination|together|in concert|
 _COUNCIL_TOPIC = re.compile(r"(?:^|、)(?:同)?((?:外相)?理事会)(?:は|も)")
 _COUNCIL_AFTER = re.compile(r"[）)]?(?:の)?[^、。はが]{0,6}?理事会")
 _PLAN_SAME = "rule:same-plan"
+_JA_CONTINUES = re.compile(r"(?:そのうえで|その上で|さらに|また)、?")  # そのうえで…と警告: more of the press conference just told
 _JA_PARTNER = re.compile(r"[）)]?(?:など|各国|諸国)?(?:をはじめとする[^、。]{0,12})?と(?:共に|ともに|連携|協力|協調|一緒|足並み)")
 _JOINS = re.compile(r"(?:オンライン|テレビ会議|ビデオ会議)?(?:形式)?で参加|に参加し|に出席し|に同席し|\bjoined (?:the|by video|virtually|online)\b", re.I)
 _RELATIVE_CLAUSE = re.compile(r"^(?:し)?た(?:ばかりの)?[^、。]{1,24}?(?:は|が)")
