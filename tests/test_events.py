@@ -1835,3 +1835,11 @@ def test_a_warning_continuing_a_press_conference_after_talks_is_a_statement_of_i
         NHK.format("2022年1月11日"),
     )
     assert {(p, m) for p, m, *_ in got} >= {(("RUS", "USA"), "meeting"), (("RUS", "USA"), "statement")}, got
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("米大統領は27日にウクライナの大統領と電話で会談し、ロシアが2月に侵攻に踏み切る可能性が高いとの見方を伝えた。", {(("UKR", "USA"), "phone_call")}),
+    ("ロシアの外相は、米国の大統領との首脳会談について、可能性を排除しないとの考えを示した。", set()),
+])
+def test_a_possibility_told_in_a_call_does_not_make_the_call_only_possible(tmp_path, body, expected):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, NHK.format("2022年1月28日"))} == expected

@@ -126,6 +126,8 @@ def _only_possible(text: str, lang: str, end: int) -> bool:
     m = _POSSIBLE.search(text)
     if m is None:
         return False
+    if lang == "ja" and m.start() > end and re.match(r"し[、て]|した[がの、]", text[end:]) and re.search(r"(?:との|という)(?:見方|認識|見通し|考え)|と(?:伝え|述べ|指摘|警告)", text[m.end() :]):
+        return False  # 電話で会談し、…侵攻に踏み切る可能性が高いとの見方を伝えた: the possibility is what was said
     return not (lang == "en" and m.start() > end and re.search(r"\bthat\b", text[end : m.start()]))
 
 
