@@ -1843,3 +1843,11 @@ def test_a_warning_continuing_a_press_conference_after_talks_is_a_statement_of_i
 ])
 def test_a_possibility_told_in_a_call_does_not_make_the_call_only_possible(tmp_path, body, expected):
     assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, NHK.format("2022年1月28日"))} == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("ロシアの次官は協議後の会見で、法的な保証を示すよう米国側に改めて迫った。", {(("RUS", "USA"), "statement")}),
+    ("ロシアの大統領は、ロシアの国境に迫っているのはNATOの方だと主張した。", set()),
+])
+def test_pressing_a_party_to_act_is_a_demand_but_approaching_a_border_is_not(tmp_path, body, expected):
+    assert {(p, m) for p, m, *_ in _one_post_events(tmp_path, body, NHK.format("2022年1月11日"))} == expected
