@@ -68,21 +68,32 @@ _JA_ACT_THEME = re.compile(r"^(?:案|について|をめぐ|に関し|の是非|
 _EN_DAYS_BEFORE = re.compile(r"\b(?:days|hours|weeks|a day|a week) (?:before|after|ahead of)\b[^.;]*$", re.I)  # "…, days before X meet"
 _SERIES = re.compile(r"(?:これらの|一連の|これまでの)(?:[^、。]{0,4}との)?$|\b(?:these|those|this week's)\s+(?:series of\s+)?$|\bseries of\s+$", re.I)
 
+_JA_IF = re.compile(r"場合|れば|たら|なら[、ば]")  # a Japanese condition (すれば, した場合, なら、)
+_JA_PREMATURE = re.compile(r"[^。]{0,30}?時期尚早")
+_JA_AT_IT = re.compile(r"では?(?!\s*(?:合意|一致))")  # 会談で両首脳は…: at the meeting just told
+_EN_NO_PLANS_BEFORE = re.compile(r"\b(?:no|not any) (?:immediate |current )?(?:plans?|grounds|reason) (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", re.I)
+_EN_PREMATURE = re.compile(r"\b(?:premature|too early|too soon)\b[^.;]{0,70}$", re.I)
+_EN_SUCH = re.compile(r"\bsuch\s+$")
+_EN_IF_BEFORE = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'-]+\s+){0,4}$")
+_EN_SIMILE = re.compile(r"\b(?:like\s+[\"“]?(?:a|an)|called\s+the)\s+$")
+_EN_THE = re.compile(r"\b[Tt]he\s+$")
+_EN_WAS = re.compile(r"\s+(?:had been|has been|was|were|went|lasted)\b")
+_EN_GATHERING_BEFORE = re.compile(r"\b(?:meeting|summit|talks|dinner|conference|gathering|session)\b[^.;]{0,40}$")
+
 
 def non_event(text: str, lang: str, cue: Cue) -> bool:
     """Is the cue ``cue`` of ``text`` no event of its own (see the module docstring)?"""
     after, before = text[cue.end :], text[: cue.start]
     cancelled = _CANCELLED.search(after[:90]) or _CANCEL_BEFORE.search(before[-40:])
-    conditional = re.search(r"場合|すれば|れば$", cue.surface)  # ロシアが侵攻した場合には…制裁を科す用意: a threat, not an offer
+    conditional = _JA_IF.search(cue.surface)  # ロシアが侵攻した場合には…制裁を科す用意: a threat, not an offer
     if (cancelled and cue.mode not in ("written_message", "statement")) or (not conditional and _OFFER.search((after if cue.mode == "statement" else re.split(r"[、。]", after, maxsplit=1)[0])[:30])):
         return True
     if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)) or _NO_PLANS.search(after[:60]) \
-            or re.search(r"\b(?:no|not any) (?:immediate |current )?(?:plans?|grounds|reason) (?:for|to)\s+(?:[\w'-]+\s+){0,4}$", before[-50:], re.I) \
-            or re.search(r"\b(?:premature|too early|too soon)\b[^.;]{0,70}$", before[-90:], re.I) \
-            or (lang == "ja" and re.match(r"[^。]{0,30}?時期尚早", after)):
+            or _EN_NO_PLANS_BEFORE.search(before[-50:]) or _EN_PREMATURE.search(before[-90:]) \
+            or (lang == "ja" and _JA_PREMATURE.match(after)):
         return True  # 首脳会談についても…計画はない, "no plans for a meeting": nothing is planned
     if (lang == "ja" and _REFERENCE.match(after)) or _EN_REFERENCE.search(before[-25:]) or _EN_DAYS_BEFORE.search(before) \
-            or (lang == "en" and re.search(r"\bsuch\s+$", before[-8:])) or _SERIES.search(before[-12:]):  # "their first such meeting"
+            or (lang == "en" and _EN_SUCH.search(before[-8:])) or _SERIES.search(before[-12:]):  # "their first such meeting"
         return True  # 会談後, after the meeting: a time reference to an interaction told elsewhere
     if _AIM.match(after) or (lang == "en" and _ADNOMINAL_COORD.search(before[-25:]) and cue.surface.lower().startswith("coordinat")):
         return True  # "sanctions coordinated with the G7": a modifier, not a consultation
@@ -92,18 +103,17 @@ def non_event(text: str, lang: str, cue: Cue) -> bool:
             cue.mode == "statement" and (_OWN_CITIZENS.search(text) or _VAGUE_ADDRESSEE.search(before[-16:])
                                          or (lang == "en" and _VAGUE_AFTER_EN.match(after)))):
         return True  # 欧米をけん制, "warned the West": an unnamed group is no party (GUIDELINES §3)
-    if lang == "en" and cue.mode == "other" and re.search(r"\b(?:if|unless|whether)\s+(?:[\w'-]+\s+){0,4}$", before[-40:]):
+    if lang == "en" and cue.mode == "other" and _EN_IF_BEFORE.search(before[-40:]):
         return True  # "if Russia sent tanks": a supply in a condition is none
     if lang == "ja" and cue.mode in ("other", "sanctions") and (_JA_ACT_THEME.match(after) or (
-            re.match(r"を含(?:め|む)", after) and not re.search(r"場合|すれば|れば|なら[、ば]", text))):
+            after.startswith(("を含め", "を含む")) and not _JA_IF.search(text))):
         return True  # 武器供与について, 制裁案を協議: a theme or a proposal, not the act
-    if (lang == "ja" and re.fullmatch(r"(?:その|この|同)?", before) and re.match(r"では?(?!\s*(?:合意|一致))", after)) or (
-            lang == "en" and re.search(r"\b(?:like\s+[\"“]?(?:a|an)|called\s+the)\s+$", before[-14:])) or (  # "like a dialogue of the deaf"
-            lang == "en" and re.search(r"\b[Tt]he\s+$", before[-5:])
-            and re.match(r"\s+(?:had been|has been|was|were|went|lasted)\b", after)):
+    if (lang == "ja" and before in ("", "その", "この", "同") and _JA_AT_IT.match(after)) or (
+            lang == "en" and _EN_SIMILE.search(before[-14:])) or (  # "like a dialogue of the deaf"
+            lang == "en" and _EN_THE.search(before[-5:]) and _EN_WAS.match(after)):
         return True  # 会談で両首脳は…, "the conversation had been frank": the interaction just told
-    if lang == "en" and cue.surface.lower().startswith("host") and re.match(r"\s+by\b", after) \
-            and re.search(r"\b(?:meeting|summit|talks|dinner|conference|gathering|session)\b[^.;]{0,40}$", before):
+    if lang == "en" and cue.surface.lower().startswith("host") and after.lstrip().startswith("by ") \
+            and _EN_GATHERING_BEFORE.search(before):
         return True  # "a meeting in Liverpool hosted by Britain": the host of the gathering just named
     if _AGGREGATE.search(text):
         return True  # "held three phone calls", これまで3回: aggregate mentions are not events
