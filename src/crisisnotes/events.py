@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import cuescope, cuesegments, dates, noevent, tense
-from . import parties as party_rules
 from .actors import ORGS
 from .cues import CueLexicon
 from .cuestatus import EN_PLANNED_BEFORE, cue_status
@@ -39,6 +38,8 @@ from .grouping import (
 )
 from .parties import AGAIN, Party, cue_parties, first_person, topic
 from .parties import named_pair as listed_before
+from .places import _CITY_RX, CITIES
+from .setting import same_state
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -74,14 +75,9 @@ def _post_events(
     for s in sents:
         text, lang = s.norm, ("ja" if s.lang == "ja" else "en")
         parties = list(mentions.get(int(s.sentence_id), ()))
-        if lang == "ja" and council and (m := _COUNCIL_TOPIC.search(text)) and not any(p.start < m.start() for p in parties):
-            parties = [Party(council, council.lower(), m.start(1), m.end(1), "org"), *parties]  # 理事会は…: the council named before
         if lang == "ja":
+            parties = _implied_parties(text, parties, council, japans_pm)
             council = next((p.code for p in parties if p.code in ORGS and _COUNCIL_AFTER.match(text, p.end)), council)
-        if lang == "ja" and "同国" in text:  # ハノイで同国首相と会談: that state
-            parties = sorted(parties + party_rules.same_state(text, parties), key=lambda p: p.start)
-        if lang == "ja" and japans_pm and not any(p.code == "JPN" for p in parties):
-            parties += [Party("JPN", "jpn", m.start(1), m.end(1), "state") for m in _BARE_PM.finditer(text)][:1]
         own_topic = topic(text, parties) if lang == "ja" else (parties[0] if parties else None)
         exprs = dates.find_time_expressions(text)
         n_before = len(events)
@@ -139,8 +135,8 @@ _BOTH = re.compile(
 _EN_PRINCIPAL = re.compile(r"\b(?:prime minister|president|chancellor|foreign minister|foreign secretary|secretary of state)\s+"
                            r"(?:held|had|holds|has|will hold)\s+(?:\w+\s+){0,2}$", re.I)  # "The British prime minister held talks with Y"
 _EN_TALKS_GENERIC = re.compile(r"^(?:talks|talked|talking)$", re.I)
-_JA_IN_CITY = re.compile(r"(?:" + "|".join(k for k in party_rules.CITIES if not k.isascii()) + r")(?:で|では|を訪)")
-_EN_TO_CITY = re.compile(r"\b(?:to|in)\s+(?:" + "|".join(k for k in party_rules.CITIES if k.isascii()) + r")\b")
+_JA_IN_CITY = re.compile(rf"(?:{_CITY_RX.pattern})(?:で|では|を訪)")  # the city table of places.py
+_EN_TO_CITY = re.compile(rf"\b(?:to|in)\s+(?:{_CITY_RX.pattern})\b")
 _JA_COUNTERPARTS = re.compile(r"(?:外相|首脳|首相|大統領)(?:ら)?と$")  # 英仏独の外相と(協議): counterparts by title
 _EN_COUNTERPARTS = re.compile(r"\s+with\s+(?:his|her|their)\s+(?:[\w-]+,?\s+(?:and\s+)?){0,4}counterparts?\b")
 _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担当閣僚)(?:会合|会議)$")
@@ -191,7 +187,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     chosen = cue_parties(text, own, cue.start, cue.end, lang=lang, mode=mode, carried=carried,
                          borrowed=borrowed, lead=same[0].initiator if same else None)  # fmt: skip
     if span is not None:  # a city of destination in another dated segment is that occasion's
-        chosen = [p for p in chosen if p.actor_id not in party_rules.CITIES or span[0] <= p.start < span[1]]
+        chosen = [p for p in chosen if p.actor_id not in CITIES or span[0] <= p.start < span[1]]
     if lang == "ja" and _GATHERING.search(cue.surface) and re.match(r"で(?!(?:の)?(?:会談|協議|会い))", after):
         return []  # 22日の外相会合で…合意: the gathering is where something was agreed (its members' own)
     if _GATHERING.search(cue.surface):
@@ -288,6 +284,25 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
                persons={(p.code, p.actor_id) for p in chosen if p.is_person and p.code in {x.code for x in g}})
         for g, w in pairs
     ]  # fmt: skip
+
+
+def _implied_parties(text: str, parties: list[Party], council: str | None, japans_pm: bool) -> list[Party]:
+    """A Japanese sentence's parties plus those it names without a name (in order of position).
+
+    理事会は… is the organisation whose council the post named before (``council``); 同国 is the
+    state named just before it; a bare 首相 is Japan's prime minister when the post says so
+    (:func:`_bare_pm_is_japans`).
+
+    >>> [p.code for p in _implied_parties("理事会は警告した。", [], "EU", False)]
+    ['EU']
+    """
+    if council and (m := _COUNCIL_TOPIC.search(text)) and not any(p.start < m.start() for p in parties):
+        parties = [Party(council, council.lower(), m.start(1), m.end(1), "org"), *parties]
+    if "同国" in text:  # ハノイで同国首相と会談: that state
+        parties = sorted(parties + same_state(text, parties), key=lambda p: p.start)
+    if japans_pm and not any(p.code == "JPN" for p in parties):
+        parties += [Party("JPN", "jpn", m.start(1), m.end(1), "state") for m in _BARE_PM.finditer(text)][:1]
+    return parties
 
 
 _BARE_PM = re.compile(r"(?:^|[、。」\s])(首相)(?:は|が|も|と|に)")

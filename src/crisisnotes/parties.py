@@ -21,8 +21,8 @@ import re
 from collections.abc import Sequence
 
 from .party import Party
-from .places import _CITY_RX, CITIES  # noqa: F401  (events.py reads CITIES from here)
-from .setting import is_context, is_venue, same_state  # noqa: F401  (events.py reads same_state from here)
+from .places import _CITY_RX, CITIES
+from .setting import is_context, is_venue
 
 _JA_BOUNDARY = re.compile(
     r"(?:(?<=[ぁ-ゖ])(?<![はもにをのへかやと])(?<!対し)(?<!関し)(?<!際し)|(?<=[中後方際上])|(?<=ため)|(?<=ところ)|(?<=結果)|(?<=[るた]ほか))、|[。；;]"
