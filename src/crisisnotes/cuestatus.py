@@ -19,7 +19,7 @@ import re
 from . import tense
 from .parties import clause_of
 
-_STRONG_PLAN = re.compile(r"予定|見通し|見込み|方針|調整され|調整して|計画|ことにな[るっ]|意向|段取り|運び")
+_STRONG_PLAN = re.compile(rf"{tense.JA_PLAN_WORDS}|調整され|調整して")
 _PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterday\b|\blast (?:week|month)\b", re.I)
 EN_PLANNED_BEFORE = re.compile(
     r"\b(?:(?<!spoke )(?<!spoken )(?<!talked )(?<!wrote )(?<!written )(?<!speaking )(?<!talking )(?<!on )(?<!flew )(?<!went )(?<!headed )(?<!returned )(?<!down )(?<!sat )(?<!came )(?<!according )(?<!due )to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
