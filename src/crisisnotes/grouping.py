@@ -61,14 +61,19 @@ def sanctions_target(text: str, parties: Sequence[Party], lang: str) -> str | No
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _side_by_side(parties: Sequence[Party]) -> list[tuple[Party, Party]]:
+    """Neighbouring named parties of two different codes, in text order (those told by their span)."""
+    ps = sorted((p for p in parties if p.start >= 0), key=lambda p: p.start)
+    return [(a, b) for a, b in zip(ps, ps[1:], strict=False) if a.code != b.code]
+
+
 def joint_subjects(text: str, parties: list[Party], lang: str) -> list[str]:
     """Codes of a coordinated subject (``米国とNATOは``, ``The US and NATO each``), in order."""
-    ps = sorted((p for p in parties if p.start >= 0), key=lambda p: p.start)
-    for a, b in zip(ps, ps[1:], strict=False):
+    for a, b in _side_by_side(parties):
         gap, tail = text[a.end : b.start], text[b.end : b.end + 16]
         joined = (re.fullmatch(r"[）)]?(?:と|、|・)", gap) and re.match(r"[（(][^）)]{1,12}[）)]は|は", tail)) if lang == "ja" \
             else (re.fullmatch(r"\s+and\s+(?:the\s+)?", gap) and re.match(r"\s+(?:each|both|separately)\b", tail))  # fmt: skip
-        if joined and a.code != b.code:
+        if joined:
             return [a.code, b.code]
     return []
 
@@ -104,10 +109,9 @@ def one_trip(text: str, parties: list[Party]) -> list[Party]:
 
 def state_and_org(text: str, parties: list[Party], lang: str) -> list[str]:
     """Codes of a state and an organisation named side by side (米国とNATO, "the US and NATO"), in order."""
-    ps = sorted((p for p in parties if p.start >= 0), key=lambda p: p.start)
-    for a, b in zip(ps, ps[1:], strict=False):
+    for a, b in _side_by_side(parties):
         gap = text[a.end : b.start]
         joined = re.fullmatch(r"[）)]?(?:と|や|、|・)", gap) if lang == "ja" else re.fullmatch(r"\s+and\s+(?:the\s+)?", gap)
-        if joined and a.code != b.code and (a.code in ORGS) != (b.code in ORGS):
+        if joined and (a.code in ORGS) != (b.code in ORGS):
             return [a.code, b.code]
     return []
