@@ -58,6 +58,7 @@ SHARED_FORMS = {
     "サリバン": {"sullivan_jake", "sullivan_john"},
     "Wang": {"wang_wenbin", "wang_yi"},
     "Li": {"li_hui", "li_keqiang"},  # guarded too: "Mr Wang" is the one the post names in full, else dropped
+    "李氏": {"li_hui", "li_keqiang"},  # 李氏, 王氏: bound to the full name in the post (surnames.post_bound)
 }
 CONTAINED_OK = {("国連", "アラブ首長国連邦")}
 NOT_ALIASES = [

@@ -156,7 +156,8 @@ def test_other_post_does_not_anchor(lex: Lexicon) -> None:
 
 def test_survey_of_the_shipped_lexicon(lex: Lexicon) -> None:
     bs = BareSurnames(lex)
-    assert {f for f, s in bs.status.items() if s == SHARED} == {"Sullivan", "サリバン", "Wang", "Li"}
+    assert {f for f, s in bs.status.items() if s == SHARED} == {"Sullivan", "サリバン", "Wang", "Li", "李氏"}
+    assert bs.status["王氏"] == GUARDED and bs.status["華氏"] == GUARDED  # bound to the full name in the post
     label_only = {"Price", "Michel", "Linde", "Anand", "Burns", "Sanchez", "Borne", "Antonov"}
     assert label_only <= {f for f, s in bs.status.items() if s == GUARDED}
     # every listed surname is a one-word alias of a person (a typo would guard nothing)
@@ -176,3 +177,17 @@ def test_mr_wang_is_the_wang_the_post_names_in_full():
     assert got.count(("wang_yi", "name")) == 2 and not any(a == "wang_wenbin" for a, _ in got)
     for text in ("Wang Ming, a professor, said so.", "Mr Wang said China would act.", "Li Na won."):
         assert not [m for m in find_mentions(text, lex) if m.actor_id not in ("chn",)], text
+
+
+def test_a_one_character_surname_with_shi_is_the_person_the_post_names_in_full():
+    """王氏 after 王毅 is Wang Yi; 李氏 with 李輝 named is Li Hui; alone, or 華氏 (Fahrenheit), it is no one."""
+    from crisisnotes.matching import find_mentions
+
+    lex = Lexicon.load()
+
+    def ids(text: str) -> list[str]:
+        return [m.actor_id for m in find_mentions(text, lex) if lex.actors.get(m.actor_id, {}).get("kind") == "person"]
+
+    assert ids("ロシアの大統領は中国の王毅氏と会談した。王氏は外相とも会った。") == ["wang_yi", "wang_yi"]
+    assert ids("中国の李輝特別代表がキーウを訪れた。李氏は外相と会談した。") == ["li_hui", "li_hui"]
+    assert ids("王氏は外相と会談した。李氏も同席した。気温は華氏100度に達した。") == []

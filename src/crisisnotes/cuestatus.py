@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from . import tense
-from .parties import clause_of
+from .parties import clause_of, clauses
 
 _STRONG_PLAN = re.compile(rf"{tense.JA_PLAN_WORDS}|調整され|調整して")
 _PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterday\b|\blast (?:week|month)\b", re.I)
@@ -29,6 +29,7 @@ _EN_AFTER_CUE = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,2}[\w-]+$",
 _JA_PLANNED_AFTER = re.compile(r"(?:を|の|も)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
 _JA_PLANNED_BEFORE = re.compile(  # 24日に予定されている…会談; 12日に開かれるNATOとロシアの会合
     r"(?:予定され(?:ている|た)|予定の|開かれる予定の|行われる予定の)[^、。]{0,30}$|(?:開かれる|行われる|開催される)[^、。]{0,20}$")
+_JA_CONTINUATIVE = re.compile(r"(?:[しきりみびいちに]|して|って|んで)、$")  # 会談し、… : the verb takes the tense of the next one
 _IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
 
 
@@ -58,6 +59,27 @@ def cue_status(part: str, text: str, lang: str, cue_end: int, from_pos: int = 0)
     if _PAST_MARK.search(text[max(lo, from_pos) : cue_end]):
         return "occurred"
     own = tense.guess_status(text[:hi], cue_end, lang=lang)
+    if own == "occurred" and _JA_CONTINUATIVE.search(text, cue_end, hi) and tense.main_status(text[cue_end:hi]) is None:
+        own = _chained_status(text, hi) or own
     if own == "planned" or hi >= len(text):
         return own
     return "planned" if _STRONG_PLAN.search(text[hi:]) else own
+
+
+def _chained_status(text: str, start: int) -> str | None:
+    """The tense of the predicate a continuative verb (会談し、) leads to: the first clause after
+    ``start`` that does not itself end in a bare continuative decides, by its last verb form.
+
+    >>> t = "両首脳は20日に会談し、夕食会にも臨む。"
+    >>> _chained_status(t, t.index("、") + 1)
+    'planned'
+    >>> t = "両外相は会談し、来月の訪問で一致した。"
+    >>> _chained_status(t, t.index("、") + 1)
+    'occurred'
+    """
+    for a, b in clauses(text[start:]):
+        seg = text[start + a : start + b]
+        status = tense.main_status(seg)
+        if status is not None or not _JA_CONTINUATIVE.search(seg):
+            return status
+    return None

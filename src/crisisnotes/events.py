@@ -130,7 +130,7 @@ _FORMATS = [  # negotiation formats and the parties they consist of (GUIDELINES 
     (re.compile(r"NATO・?ロシア理事会|\bNATO-Russia Council\b"), ("NATO", "RUS")),
 ]
 _BOTH = re.compile(
-    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも)|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[2-9２-９二三四五]\s*(?:首脳|外相|氏|か国|カ国|ヵ国)(?:の(?:首脳|外相))?(?:は|とも)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents|countries|governments|nations|states)\b|\b[Bb]oth sides\b|\b[Tt]he sides\b"
+    r"(?:両首脳|両氏|両外相|両大統領|両国|双方)(?:は|が|とも|による)|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[2-9２-９二三四五]\s*(?:首脳|外相|氏|か国|カ国|ヵ国|者)(?:の(?:首脳|外相))?(?:は|とも|による)|\b[Tt]he two (?:leaders|men|sides|ministers|presidents|countries|governments|nations|states)\b|\b[Bb]oth sides\b|\b[Tt]he sides\b"
 )
 _EN_PRINCIPAL = re.compile(r"\b(?:prime minister|president|chancellor|foreign minister|foreign secretary|secretary of state)\s+"
                            r"(?:held|had|holds|has|will hold)\s+(?:\w+\s+){0,2}$", re.I)  # "The British prime minister held talks with Y"
@@ -198,16 +198,23 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if lang == "en" and carried is not None and _EN_PRONOUN_SUBJECT.match(text) and carried.code not in {p.code for p in chosen}:
         chosen.append(carried)  # "He is then scheduled to join X and Y": he is the one carried from before
     both, again = _BOTH.search(text), AGAIN.search(text)
+    if both and both.group().endswith("による") and cuescope.joins_previous(text) and "後" not in text[: both.start()]:
+        return []  # Xが仲介役として同席し、3者による会談となった: X joins the meeting just told (unless held 会談後)
+    call_told = None
     listed = both is not None and len({p.code for p in parties if p.start < both.start()}) >= 2  # 露、宇、独、仏の4か国は
     named = len({p.code for p in chosen if p.is_person and p.start > (both.end() if both else 0)}) >= 2
     if (again or (both and not listed and not named)) and earlier:  # "the two presidents agreed their ministers, X and Y, would meet"
         prev = [e for e in earlier if e.mode == cue.mode] if again and not (both and not listed) else earlier
+        if again and not both and prev:  # 習氏と再び会談: again with the two just named, not with whoever came last
+            named_codes = {p.code for p in chosen}
+            prev = [e for e in prev if named_codes == e.codes] or [e for e in prev if named_codes <= e.codes] or prev
         if prev:
             if both:  # 双方は: the two sides just told, not a topic carried from further back
                 chosen = [p for p in chosen if p in parties]
             chosen = chosen + prev[-1].parties
             if again and mode == "meeting" and prev[-1].mode == "talks" and prev[-1].status == "occurred":
                 mode = "talks"  # the sides agreed to meet again: another round of the talks just told
+            call_told = prev[-1] if both and mode == "meeting" and prev[-1].mode == "phone_call" and not exprs else None
     chosen = (listed_before(text, parties, cue.start) if lang == "ja" else []) or chosen  # AとBの首脳会談
     fmt = next((codes for rx, codes in _FORMATS if rx.search(text, max(0, cue.start - 16), cue.end + 4)), ())
     if fmt and mode in ("talks", "meeting", "phone_call") and {p.code for p in chosen} <= set(fmt):
@@ -226,6 +233,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         status = "occurred"  # 資産を凍結すると発表した: sanctions announced are imposed (GUIDELINES §3)
     if mode == "statement" and re.search(_SPECULATION, text, re.I):
         return []
+    if call_told is not None and status == call_told.status and {p.code for p in chosen} == call_told.codes:
+        mode = "phone_call"  # オンラインで首脳会談…両首脳による会談は80分: the call just told, by its generic name
     persons = {p.code for p in chosen if p.start >= 0 and p.is_person}
     titled = bool(_EN_PRINCIPAL.search(before)) and len(persons) == 1 and len({p.code for p in chosen}) == 2
     counterparts = _JA_COUNTERPARTS.search(before[-8:]) if lang == "ja" else _EN_COUNTERPARTS.match(after)

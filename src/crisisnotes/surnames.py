@@ -64,6 +64,7 @@ _LATIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _KATA_WORD = re.compile(
     r"[\u30a1-\u30fa\u30fc-\u30ff]+"
 )  # no ・ (a name with a given name is safe)
+_HAN_SURNAME = re.compile(r"[\u4e00-\u9fff]氏")  # 王氏, 李氏: a one-character Chinese or Korean surname and 氏
 _BEFORE_EN = re.compile(rf"(?<![\w.])(?i:({'|'.join(TITLES_BEFORE_EN)}))\.?[^\S\n]+\Z")
 _AFTER_EN = re.compile(rf",[^\S\n]+(?:[^,\n]{{0,40}}?[^\S\n])?(?i:({'|'.join(TITLES_AFTER_EN)}))\b")
 _NAME_BEFORE_EN = re.compile(r"(?:(?<![\w'’])[A-Z][\w.-]*(?<!['’]s)|&|\b[Ii]n|\b[Nn]ear)[^\S\n]+\Z")
@@ -80,8 +81,22 @@ def one_word(form: str) -> bool:
 
     >>> one_word("Austin"), one_word("Lloyd Austin"), one_word("トラス"), one_word("リズ・トラス")
     (True, False, True, False)
+    >>> one_word("王氏")
+    True
     """
-    return bool(_LATIN_WORD.fullmatch(form) or _KATA_WORD.fullmatch(form))
+    return bool(_LATIN_WORD.fullmatch(form) or _KATA_WORD.fullmatch(form) or _HAN_SURNAME.fullmatch(form))
+
+
+def post_bound(form: str) -> bool:
+    """Does ``form`` name its person only where the post names them in full (``王氏`` after ``王毅``)?
+
+    A one-character surname with 氏 is common to many people (王, 李, 張), and its title is part of
+    the form, so no title next to it can anchor it: only the full name in the same post does.
+
+    >>> post_bound("王氏"), post_bound("Wang")
+    (True, False)
+    """
+    return bool(_HAN_SURNAME.fullmatch(form))
 
 
 class BareSurnames:
@@ -115,7 +130,7 @@ class BareSurnames:
         for f, ids in self.owners.items():
             if len(ids) > 1:
                 self.status[f] = SHARED
-            elif f in GUARDED_SURNAMES or (f, ids[0]) not in aliased:
+            elif f in GUARDED_SURNAMES or (f, ids[0]) not in aliased or post_bound(f):
                 self.status[f] = GUARDED
         self.owners = {f: ids for f, ids in self.owners.items() if f in self.status}
         # listed English surnames that are the row's own alias may stand alone ("Truss said")
@@ -219,6 +234,9 @@ class BareSurnames:
         ]
         pending = []
         for i in np.flatnonzero(~free).tolist():
+            if post_bound(surface[i]):
+                pending.append(i)  # only the full name elsewhere in the post anchors 王氏
+                continue
             t = self.title(text, int(start[i]), int(end[i]))
             if status[i] == SHARED:
                 c = self.titled.get((surface[i], t)) if t is not None else None
@@ -242,7 +260,7 @@ class BareSurnames:
                 for c in self.owners[surface[i]]
                 if _has(known, post[i] * n_actors + self._index[c])
             ]
-            if len(named) != 1 and surface[i] in GUARDED_SURNAMES:
+            if len(named) != 1 and (surface[i] in GUARDED_SURNAMES or post_bound(surface[i])):
                 keep[i] = False  # "Wang Ming", "Mr Li": a common surname the post does not tie to one actor
                 continue
             actor[i] = self._index[named[0] if len(named) == 1 else self.ambiguous[surface[i]]]

@@ -1,0 +1,92 @@
+"""Events whose status, parties or mode come from the sentences around the cue.
+
+Cases written for these tests in generic wording (no dump's sentences), in the copied-timeline
+format, one post each (``_one_post_events`` of ``test_events``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import crisisnotes
+from test_events import NHK, _one_post_events
+
+D = dt.date
+
+
+def _event_list(tmp_path, body: str, attribution: str) -> list[tuple]:
+    """Like ``_one_post_events``, but a list: two events alike are counted twice."""
+    dump = tmp_path / "seg.txt"
+    dump.write_text(f"見出し https://t.co/Sg00000001\n{attribution}\n{body}\n", encoding="utf-8")
+    ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
+    return sorted((tuple(p), m, d.date()) for p, m, d in zip(ev["parties"], ev["mode"], ev["date"], strict=True))
+
+
+def test_a_continuative_verb_takes_the_tense_of_the_verb_it_leads_to(tmp_path):
+    """会談し、…に臨む。: the meeting is as future as the dinner; 会談し、…で一致した。 is past."""
+    got = _one_post_events(tmp_path / "a", "フランスの大統領は25日にドイツの首相と会談し、夕食会にも臨む。", NHK.format("2022年1月20日"))
+    assert got == {(("DEU", "FRA"), "meeting", "planned", D(2022, 1, 25))}
+    got = _one_post_events(tmp_path / "b", "フランスの大統領は18日にドイツの首相と会談し、協力の強化で一致した。", NHK.format("2022年1月20日"))
+    assert got == {(("DEU", "FRA"), "meeting", "occurred", D(2022, 1, 18))}
+
+
+def test_the_two_leaders_named_by_a_later_sentence_are_the_pair_just_told(tmp_path):
+    """…と会談する。26日には両首脳による正式な会談が予定: a second meeting of the same two, on its own day."""
+    got = _one_post_events(
+        tmp_path,
+        "フランスの大統領は25日にドイツの首相と非公式に会談する。\n26日には両首脳による正式な会談が予定されている。",
+        NHK.format("2022年1月20日"),
+    )
+    assert got == {(("DEU", "FRA"), "meeting", "planned", D(2022, 1, 25)),
+                   (("DEU", "FRA"), "meeting", "planned", D(2022, 1, 26))}  # fmt: skip
+
+
+def test_a_later_generic_name_for_an_online_summit_is_that_call(tmp_path):
+    """オンライン形式で首脳会談… 両首脳による会談は約1時間: one call, not a call and a meeting."""
+    got = _one_post_events(
+        tmp_path,
+        "フランスの大統領は18日、ドイツの首相とオンライン形式で首脳会談を行いました。\n"
+        "両首脳による会談では、エネルギー協力についても意見が交わされました。",
+        NHK.format("2022年1月19日"),
+    )
+    assert {(p, m, s) for p, m, s, _ in got} == {(("DEU", "FRA"), "phone_call", "occurred")}
+
+
+def test_a_one_character_surname_with_shi_carries_its_state_to_a_second_meeting(tmp_path):
+    """王毅…と会談。王氏は同日、外相とも会談: Wang's second meeting of the day is its own event."""
+    got = _event_list(
+        tmp_path,
+        "ロシアのプーチン大統領は22日、中国の王毅政治局員と会談した。\n王氏は同日、ロシアのラブロフ外相とも会談した。",
+        NHK.format("2023年2月23日"),
+    )
+    assert got == [(("CHN", "RUS"), "meeting", D(2023, 2, 22))] * 2, got
+
+
+def test_three_sides_after_the_meeting_is_a_new_meeting_but_a_mediator_present_joins_it(tmp_path):
+    """会談後には…も加わり、3者による会談: a trilateral of its own; …が仲介役として同席し、3者による会談となった: the same one."""
+    after = _one_post_events(
+        tmp_path / "a",
+        "中国の国家主席は6日、フランスの大統領と会談した。\n"
+        "会談後には欧州連合（EU）の欧州委員長も加わり、3者による会談が開かれた。",
+        NHK.format("2023年4月7日"),
+    )
+    assert {(p, m) for p, m, *_ in after} == {(("CHN", "FRA"), "meeting"), (("CHN", "EU", "FRA"), "meeting")}
+    present = _one_post_events(
+        tmp_path / "b",
+        "ロシアの外相とウクライナの外相は10日、アンタルヤで会談した。\n"
+        "トルコの外相が仲介役として同席し、3者による会談となった。",
+        NHK.format("2022年3月10日"),
+    )
+    assert {(p, m) for p, m, *_ in present} == {(("RUS", "TUR", "UKR"), "meeting")}
+
+
+def test_meeting_again_is_with_the_pair_named_not_the_last_gathering(tmp_path):
+    """A and B meet, a trilateral with C follows, then A meets B 再び: the plan is A–B's."""
+    got = _one_post_events(
+        tmp_path,
+        "中国の習近平国家主席は6日、フランスのマクロン大統領と会談した。\n"
+        "会談後には欧州連合（EU）の欧州委員長も加わり、3者による会談が開かれた。\n"
+        "マクロン氏は7日、広州に移動し、習氏と非公式な形で再び会談する予定だ。",
+        NHK.format("2023年4月7日"),
+    )
+    assert (("CHN", "FRA"), "meeting", "planned", D(2023, 4, 7)) in got, got
