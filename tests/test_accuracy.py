@@ -70,6 +70,12 @@ CASES = {
                   {"actor_f1": 0.95, "event_f1": 0.58, "core_event_f1": 0.65, "event_date_acc": 0.85}),
     "blind_jan20": (ROOT / "tests" / "data" / "blind_eval_jan20_2022.txt", ROOT / "tests" / "data" / "blind_eval_jan20_gold.json",
                     {"actor_f1": 0.95, "event_f1": 0.66, "core_event_f1": 0.72, "event_date_acc": 0.9}),
+    # two never-tuned blind dumps of later periods written in the sixth session, committed before their first run
+    # (4d83045): first runs 0.733 (Jul - Dec 2023) and 0.660 (Jan - Aug 2024); diffs not read, floors catch a collapse
+    "blind_h2_2023": (ROOT / "tests" / "data" / "blind_eval_h2_2023.txt", ROOT / "tests" / "data" / "blind_eval_h2_2023_gold.json",
+                      {"actor_f1": 0.93, "event_f1": 0.68, "core_event_f1": 0.75, "event_date_acc": 0.73}),
+    "blind_2024": (ROOT / "tests" / "data" / "blind_eval_2024.txt", ROOT / "tests" / "data" / "blind_eval_2024_gold.json",
+                   {"actor_f1": 0.95, "event_f1": 0.61, "core_event_f1": 0.63, "event_date_acc": 0.75}),
 }  # fmt: skip
 
 
