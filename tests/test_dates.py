@@ -31,7 +31,8 @@ from crisisnotes.dates import (
     resolve,
     resolve_event_date,
 )
-from crisisnotes.tense import relation_marker, scope_ids
+from crisisnotes.relation import relation_marker
+from crisisnotes.tense import scope_ids
 
 D = dt.date
 WED = D(2022, 1, 26)  # a Wednesday
@@ -341,6 +342,10 @@ STATUS_CASES = [
     ("両首脳の会談が行われている。", "会談", 0, OCC),
     ("国防相は支援を始めたことを明らかにした。", "支援", 0, OCC),
     ("昨日の電話会談で大統領は懸念を伝えた。", "電話会談", 0, OCC),
+    ("首相は7日に首都を訪れ、大統領と初めて会談します。", "会談", 0, PLN),  # the polite non-past is a plan
+    ("外相は来週、現地で首脳会議に出席します。", "出席", 0, PLN),
+    ("大統領は電話で会談しています。", "会談", 0, OCC),  # 〜ています is no plan
+    ("両国は協議を行いました。", "協議", 0, OCC),
     ("Biden spoke with Putin on Friday.", "spoke", 0, OCC),
     ("Biden will speak with Putin on Friday.", "speak", 0, PLN),
     ("Biden to speak with Putin as tensions rise", "speak", 0, PLN),

@@ -1734,7 +1734,7 @@ def test_a_plan_agreed_at_a_dated_meeting_is_undated_and_this_after_is_a_consequ
 
 
 def test_kono_ato_marks_a_consequent():
-    from crisisnotes.tense import relation_to_anchor
+    from crisisnotes.relation import relation_to_anchor
 
     s = "首相は、このあとインドの首相と首脳会談を行う。"
     assert relation_to_anchor(s, s.index("首脳会談")) == "consequent"

@@ -6,7 +6,7 @@ parsed here. Dates in sentences are found by ``find_time_expressions``
 date, and chosen for one event by ``resolve_event_date``, which also applies the
 rules of GUIDELINES §4 for sentences without a time expression
 (:mod:`crisisnotes.eventdates`). Held vs planned and the relation to an anchoring
-occasion live in :mod:`crisisnotes.tense`. All of these are re-exported here, so
+occasion live in :mod:`crisisnotes.tense` and :mod:`crisisnotes.relation`. All of these are re-exported here, so
 ``from crisisnotes.dates import resolve_event_date`` keeps working.
 
 Examples
@@ -27,14 +27,14 @@ import datetime as dt
 import re
 import unicodedata
 
-from crisisnotes import tense
+from crisisnotes import relation, tense
 from crisisnotes.eventdates import EventDate, orphan_reference, resolve, resolve_event_date
 from crisisnotes.eventdates import Status as Status  # re-exported (moved)
 from crisisnotes.timeexpr import MONTHS, TimeExpr, find_time_expressions, is_year_only
 from crisisnotes.timeexpr import Kind as Kind  # re-exported (moved)
 
 guess_status = tense.guess_status  # re-exported: held vs planned lives in crisisnotes.tense
-relation_to_anchor = tense.relation_to_anchor
+relation_to_anchor = relation.relation_to_anchor  # re-exported: lives in crisisnotes.relation
 
 __all__ = [
     "MONTHS", "DateError", "EventDate", "TimeExpr", "find_time_expressions", "guess_status",

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from crisisnotes import tense
+from crisisnotes.relation import relation_marker
 from crisisnotes.text import guess_lang
 from crisisnotes.timeexpr import TimeExpr, _nfkc, find_time_expressions
 
@@ -313,7 +314,7 @@ def resolve_event_date(
         The dated occasion of the post the event continues or relates to; also what
         翌日/前日/翌週/N週間後 count from when the sentence has no explicit day of its own.
     relation : {"same", "antecedent", "consequent", "news"}, optional
-        From :func:`~crisisnotes.tense.relation_to_anchor` or the caller.
+        From :func:`~crisisnotes.relation.relation_to_anchor` or the caller.
     span : (int, int), optional
         The cue's dated segment (:func:`~crisisnotes.cuesegments.dated_segments`) in a
         sentence telling several occasions: the expression is picked from it.
@@ -353,7 +354,7 @@ def resolve_event_date(
     ref = resolve(others[0], post_date, status=ref_status).date if others else None
     ref = ref or (anchor.date if anchor else None)
     if chosen is not None and relation in ("antecedent", "consequent"):
-        mk = tense.relation_marker(s, cue_start)
+        mk = relation_marker(s, cue_start)
         cue = len(s) if cue_start is None else cue_start
 
         def side(x: int) -> str:

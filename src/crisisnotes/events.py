@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from . import cuescope, cuesegments, dates, noevent, tense
+from . import cuescope, cuesegments, dates, noevent, relation
 from .actors import ORGS
 from .cues import CueLexicon
 from .cuestatus import EN_PLANNED_BEFORE, cue_status
@@ -245,17 +245,17 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
             counterparts and _EN_TO_CITY.search(before))) \
             and not cuescope.meeting_as_talks(text, lang):  # delegations led by X and Y: talks
         mode = "meeting"  # an in-person ministers' or leaders' meeting even when called "talks"
-    relation = tense.relation_to_anchor(text, c_start)
+    rel = relation.relation_to_anchor(text, c_start)
     same_speaker = own_topic is None or (anchor_topic is not None and own_topic.code == anchor_topic) \
         or bool(_JOINS.search(text))  # Xもオンラインで参加し: joining the occasion just told
-    if relation is None and not exprs and anchor is not None and same_speaker:
-        relation = "same"
+    if rel is None and not exprs and anchor is not None and same_speaker:
+        rel = "same"
     only = None if mode == "statement" else _headline_segment(s.part, text, lang, cue.start)
     if lang == "ja" and _RELATIVE_CLAUSE.match(after) and not any(e.end <= cue.start for e in exprs):
         only = (cue.start, cue.start)  # プーチン大統領と会談したマクロン大統領は8日、…: the 8th dates the main clause
     when = dates.resolve_event_date(text, post_date, status=status, cue_start=c_start, anchor=anchor,
-                                    relation=relation, span=span, only=only)  # fmt: skip
-    if status == "planned" and relation == "same" and not exprs and when.source == "rule:same":
+                                    relation=rel, span=span, only=only)  # fmt: skip
+    if status == "planned" and rel == "same" and not exprs and when.source == "rule:same":
         when = replace(when, source=_PLAN_SAME)
     seen: dict[str, Party] = {}
     for p in chosen:
