@@ -483,3 +483,14 @@ def test_seed_relations_found_in_text():
     assert relation_to_anchor(s, at(s, "けん制")) == "same"
     s = events[15]["evidence"]  # the text does not mark it: the caller passes "antecedent"
     assert relation_to_anchor(s, at(s, "供与")) is None
+
+
+def test_a_future_window_before_a_comma_dates_the_plan_not_the_past_report():
+    """…考えを来週、書面で伝える考えを示した: 来週 is when the reply is to be sent, not when it was said
+    (a day before a comma in a past sentence, 27日、…と述べた, still dates the report)."""
+    s = "長官は会見で、相手国の提案に対する考えを来週、書面で伝える考えを示しました。"
+    got = resolve_event_date(s, dt.date(2022, 1, 22), status="planned", cue_start=s.index("書面"))
+    assert (got.date, got.window_start, got.window_end) == (dt.date(2022, 1, 24), dt.date(2022, 1, 24), dt.date(2022, 1, 30))
+    s = "外相は20日、来月の協議に応じる考えを示しました。"
+    got = resolve_event_date(s, dt.date(2022, 1, 22), status="planned", cue_start=s.index("協議"))
+    assert got.date == dt.date(2022, 2, 1) and not got.exact

@@ -90,3 +90,40 @@ def test_meeting_again_is_with_the_pair_named_not_the_last_gathering(tmp_path):
         NHK.format("2023年4月7日"),
     )
     assert (("CHN", "FRA"), "meeting", "planned", D(2023, 4, 7)) in got, got
+
+
+def test_a_summit_accepted_in_principle_is_undated_and_apart_from_a_dated_plan(tmp_path):
+    """The agreement is dated (afterwards, 21日未明の声明); the summit it accepts has no day yet (§4 rule 5)."""
+    got = _one_post_events(
+        tmp_path / "a",
+        "Antony Blinken still planned to meet Sergei Lavrov in Europe on Thursday, the White House said.",
+        "— Reuters (@Reuters) Feb 20, 2022",
+        headline="Joe Biden accepts 'in principle' a summit with Vladimir Putin",
+    )
+    assert got == {(("RUS", "USA"), "meeting", "planned", None), (("RUS", "USA"), "meeting", "planned", D(2022, 2, 24))}, got
+    got = _one_post_events(
+        tmp_path / "b", "大統領府が21日未明に出した声明によると、バイデン、プーチン両大統領は、首脳会談の開催に原則として応じた。",
+        NHK.format("2022年2月21日"),
+    )
+    assert got == {(("RUS", "USA"), "meeting", "planned", None)}
+
+
+def test_english_headline_parties_leave_out_the_theme_and_the_reporter(tmp_path):
+    """"X and Y accept a summit on Ukraine, the French presidency says": Ukraine is the theme, France reports."""
+    got = _one_post_events(
+        tmp_path, "The leaders' aides will prepare the details.", "— AFP News Agency (@AFP) February 21, 2022",
+        headline='Joe Biden and Vladimir Putin accept "in principle" a summit on Ukraine, the French presidency says',
+    )
+    assert got == {(("RUS", "USA"), "meeting", "planned", None)}, got
+
+
+def test_a_relative_clause_after_two_names_has_both_as_its_antecedent(tmp_path):
+    """"X and Y, who are due to meet on Thursday, will prepare …": X meets Y."""
+    got = _one_post_events(
+        tmp_path,
+        "US Secretary of State Antony Blinken and Russian Foreign Minister Sergei Lavrov, who are due to meet on Thursday,"
+        " will prepare the summit.",
+        "— Reuters (@Reuters) February 21, 2022",
+        headline="Ministers to prepare summit",
+    )
+    assert (("RUS", "USA"), "meeting", "planned", D(2022, 2, 24)) in got, got

@@ -30,7 +30,7 @@ _JA_PLANNED_AFTER = re.compile(r"(?:を|の|も)?(?:調整|検討|予定|計画|
 _JA_PLANNED_BEFORE = re.compile(  # 24日に予定されている…会談; 12日に開かれるNATOとロシアの会合
     r"(?:予定され(?:ている|た)|予定の|開かれる予定の|行われる予定の)[^、。]{0,30}$|(?:開かれる|行われる|開催される)[^、。]{0,20}$")
 _JA_CONTINUATIVE = re.compile(r"(?:[しきりみびいちに]|して|って|んで)、$")  # 会談し、… : the verb takes the tense of the next one
-_IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
+IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
 
 
 _EN_SCHEDULED = re.compile(r"\b(?:then\s+)?(?:meets|holds|visits|travels|flies|hosts|heads|faces)\b[^.;]*?"
@@ -39,7 +39,7 @@ _EN_SCHEDULED = re.compile(r"\b(?:then\s+)?(?:meets|holds|visits|travels|flies|h
 
 def cue_status(part: str, text: str, lang: str, cue_end: int, from_pos: int = 0) -> str:
     """Held or planned: the cue's own clause decides, unless the sentence ends in a plan."""
-    if _IN_PRINCIPLE.search(text):
+    if IN_PRINCIPLE.search(text):
         return "planned"
     if lang != "ja":
         before = text[max(0, cue_end - 60) : cue_end]

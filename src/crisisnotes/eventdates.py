@@ -232,7 +232,7 @@ _REPORT = re.compile(r"\b(?:said|says|announced|told|stated|confirmed|agreed|dec
 
 def _dates_the_report(s: str, e: TimeExpr, cue_start: int, en: bool) -> bool:
     """A planned cue in a reported clause; ``e`` dates the report (外相は27日、…同意したと述べた)."""
-    if e.end > cue_start or (e.kind == "relative" and e.offset > 0):
+    if e.end > cue_start or (e.kind in ("relative", "window") and e.offset > 0):
         return False  # 明日 or 来週 dates what is to come, not the report
     if en:
         return bool(_REPORT.search(s, max(0, e.start - 12), cue_start))

@@ -24,6 +24,8 @@ from .eventdates import EventDate
 from .parties import Party
 
 CALLS = ("phone_call", "meeting")
+IN_PRINCIPLE_SOURCE = "rule:undated-in-principle"
+"""Date source of a meeting accepted only "in principle" (原則として応じた): undated, and no other dated plan."""
 
 
 @dataclass
@@ -51,8 +53,11 @@ class Event:
 def compatible(a: EventDate, b: EventDate) -> bool:
     """Can two dates describe the same interaction?
 
-    A date that only says "reported in this post" (rule 4) fits any other.
+    A date that only says "reported in this post" (rule 4) fits any other; so does no date, except
+    that a meeting accepted only in principle (no day yet) is not one whose day is known.
     """
+    if {a.source, b.source} & {IN_PRINCIPLE_SOURCE} and (a.date or b.date):
+        return False
     if a.date is None or b.date is None or a.source == "rule:news" or b.source == "rule:news":
         return True
     lo_a, hi_a = (a.date, a.date) if a.exact else (a.window_start or a.date, a.window_end or a.date)

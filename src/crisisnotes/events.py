@@ -26,8 +26,8 @@ import pandas as pd
 from . import cuescope, cuesegments, dates, noevent, relation
 from .actors import ORGS
 from .cues import CueLexicon
-from .cuestatus import EN_PLANNED_BEFORE, cue_status
-from .eventmerge import CALLS, Event, dedupe, own_press
+from .cuestatus import EN_PLANNED_BEFORE, IN_PRINCIPLE, cue_status
+from .eventmerge import CALLS, IN_PRINCIPLE_SOURCE, Event, dedupe, own_press
 from .grouping import (
     JOINTLY,
     distributive,
@@ -257,6 +257,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
                                     relation=rel, span=span, only=only)  # fmt: skip
     if status == "planned" and rel == "same" and not exprs and when.source == "rule:same":
         when = replace(when, source=_PLAN_SAME)
+    if status == "planned" and IN_PRINCIPLE.search(text):
+        when = dates.EventDate(None, False, source=IN_PRINCIPLE_SOURCE)  # a summit accepted in principle has no day yet (§4 rule 5)
     seen: dict[str, Party] = {}
     for p in chosen:
         seen.setdefault(p.code, p)

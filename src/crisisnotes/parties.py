@@ -168,6 +168,8 @@ def _statement_targets(text: str, parties: list[Party], cue_start: int) -> list[
 
 
 _EN_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b")
+_EN_SAYS_AT_END = re.compile(r",\s+(?:the\s+|a\s+)?[\w'’ -]{1,40}?\s(?:says|said|adds|added|reports|reported|announces|announced)\s*[.!]?"
+                            r"(?:\s+(?:https?://|pic\.twitter\.com/)\S+)*\s*$")  # a headline's link may follow
 
 
 def en_clauses(text: str) -> list[tuple[int, int]]:
@@ -318,9 +320,15 @@ def cue_parties(
         if said and len(_codes([p for p in chosen if p.start >= said.end()])) >= 2 \
                 and not re.match(r"\s+(?:that\s+)?(?:he|she|they|we|I)\b", text[said.end() :]):
             chosen = [p for p in chosen if p.start >= said.end()]  # "The French presidency said X and Y would meet"
+        tail = _EN_SAYS_AT_END.search(text, end) if mode in ("meeting", "talks", "phone_call") else None
+        if tail and len(_codes([p for p in chosen if p.start < tail.start()])) >= 2:
+            chosen = [p for p in chosen if p.start < tail.start()]  # "X and Y accept a summit, the French presidency says"
         subject = next((p for p in parties if p.start < lo and p.start < spans[0][1]), None)
         if subject is not None and not re.match(r",\s+and\s+[A-Z]", text[lo:]):  # ", and Blinken held": its own subject
             chosen.append(subject)
+            if _EN_RELATIVE.match(text, lo):  # "X and Y, who are due to meet": the whole antecedent
+                chosen += [p for p in parties if subject.start < p.start < lo and p.start < spans[0][1]
+                           and re.search(r"\band\b", text[subject.end : p.start])]
     if threat and len(_codes(chosen)) < 2:  # "any Russian forces crossing … would trigger": Russia is warned
         chosen = chosen + [p for p in threat if p.code not in _codes(chosen)]
     if len(_codes(chosen)) < 2 and borrowed:

@@ -34,6 +34,7 @@ _CONTEXT_EN_AFTER = re.compile(
 _CONTEXT_EN_BEFORE = re.compile(
     r"\b(?:invasion of|invade|invades|invading|invaded|attack on|attack|offensive against|war in|"
     r"situation in|crisis in|border with|troops near|forces near|over|about|regarding|concerning|surrounding|"
+    r"(?:summit|talks|meeting|call|conference|negotiations|dialogue) on|"
     r"(?:sidelines|margins|margin|side) of(?:\s+(?:the|a|an|this|last|this week's|last week's))?)\s+$",
     re.I,
 )
