@@ -127,3 +127,21 @@ def test_a_relative_clause_after_two_names_has_both_as_its_antecedent(tmp_path):
         headline="Ministers to prepare summit",
     )
     assert (("RUS", "USA"), "meeting", "planned", D(2022, 2, 24)) in got, got
+
+
+def test_a_time_of_day_before_a_comma_does_not_end_the_clause(tmp_path):
+    """AのX大統領とBのY大統領は、30日午後、電話で会談: 午後、 is no clause end (会談後、 is), both topics stay."""
+    got = _one_post_events(
+        tmp_path / "a", "アメリカのバイデン大統領とロシアのプーチン大統領は、現地時間の30日午後、電話で会談しました。",
+        NHK.format("2021年12月31日"),
+    )
+    assert got == {(("RUS", "USA"), "phone_call", "occurred", D(2021, 12, 30))}, got
+
+
+def test_two_topics_joined_by_to_each_with_its_state(tmp_path):
+    """アメリカのX大統領とロシアのY大統領は、…後、電話で会談: X is a topic too, though ロシアの stands between."""
+    got = _one_post_events(
+        tmp_path / "b", "アメリカのバイデン大統領とロシアのプーチン大統領は、先月の会談の後、再び電話で会談しました。",
+        NHK.format("2021年12月31日"),
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("RUS", "USA"), "phone_call")}, got

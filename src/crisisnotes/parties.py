@@ -25,7 +25,7 @@ from .places import _CITY_RX, CITIES
 from .setting import is_context, is_venue
 
 _JA_BOUNDARY = re.compile(
-    r"(?:(?<=[ぁ-ゖ])(?<![はもにをのへかやと])(?<!対し)(?<!関し)(?<!際し)|(?<=[中後方際上])|(?<=ため)|(?<=ところ)|(?<=結果)|(?<=[るた]ほか))、|[。；;]"
+    r"(?:(?<=[ぁ-ゖ])(?<![はもにをのへかやと])(?<!対し)(?<!関し)(?<!際し)|(?<=[中後方際上])(?<!午後)(?<!今後)|(?<=ため)|(?<=ところ)|(?<=結果)|(?<=[るた]ほか))、|[。；;]"
     r"|(?<=[^\sA-Za-z0-9,.])[ \u3000]+(?=[^\sA-Za-z0-9])"
 )
 _TOPIC_TAIL = re.compile(
@@ -306,8 +306,10 @@ def cue_parties(
         if top is not None and top not in chosen and (top.start < lo or (mode == "statement" and top.start < start)):
             own_side = len(_codes(chosen)) < 2  # AとBは…直接会談する: the party joined to the topic by と is a topic too
             chosen.append(top)
-            chosen += [q for q in parties if own_side and q.end <= top.start and q not in chosen
-                       and re.fullmatch(r"[^\s、。はがを]{0,6}?と", text[q.end : top.start])]
+            # …, the topic's own state before it: アメリカのバイデン大統領とロシアのプーチン大統領は
+            head = next((r.start for r in parties if r.end < top.start and text[r.end : top.start] == "の"), top.start)
+            chosen += [q for q in parties if own_side and q.end <= head and q not in chosen
+                       and re.fullmatch(r"[^\s、。はがを]{0,6}?と", text[q.end : head])]
         if top is None and carried is not None and mode != "statement" and _all_counterparts(text, chosen):
             chosen.append(carried)  # (…は)Xの首相やYの大統領とも会談し: the omitted subject is carried
     else:
