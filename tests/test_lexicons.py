@@ -60,7 +60,16 @@ SHARED_FORMS = {
     "Li": {"li_hui", "li_keqiang"},  # guarded too: "Mr Wang" is the one the post names in full, else dropped
     "李氏": {"li_hui", "li_keqiang"},  # 李氏, 王氏: bound to the full name in the post (surnames.post_bound)
 }
-CONTAINED_OK = {("国連", "アラブ首長国連邦")}
+CONTAINED_OK = {
+    ("国連", "アラブ首長国連邦"),
+    # a state's name inside a longer state name (longest match gives the longer one)
+    ("Guinea", "Equatorial Guinea"), ("Guinea", "Guinea-Bissau"), ("Guinea", "Papua New Guinea"),
+    ("Guinean", "Equatorial Guinean"), ("Guinean", "Bissau-Guinean"),
+    ("Guinean", "Papua New Guinean"), ("ギニア", "赤道ギニア"),
+    ("Republic of the Congo", "Democratic Republic of the Congo"),
+    ("Republic of Congo", "Democratic Republic of Congo"),
+    ("Sudan", "South Sudan"), ("Sudanese", "South Sudanese"), ("スーダン", "南スーダン"),
+}  # fmt: skip
 NOT_ALIASES = [
     "Moscow", "Washington", "Kyiv", "Kiev", "Beijing", "Geneva", "モスクワ", "ワシントン",
     "us", "Us", "the", "林", "岸", "菅", "習", "王", "Korea", "Moon", "Kim",

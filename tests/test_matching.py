@@ -217,3 +217,17 @@ def test_chunk_columns_match_each_post_alone(lex: Lexicon) -> None:
     assert cols["actor_id"].count("austin") == 3  # g and h: a bare Austin standing alone in running text
     assert cols["actor_id"].count("sullivan_jake|sullivan_john") == 1  # h; i's is John's (title)
     assert cols["actor_id"].count("sullivan_john") == 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ヨルダン川西岸で衝突が続く。ヨルダンの国王は懸念を示した。", ["jor"]),
+    ("コロンビア大学の教授は、コロンビアの大統領の発言に触れた。", ["col"]),
+    ("Piracy in the Gulf of Guinea worries Guinea and Papua New Guinea.", ["gin", "png"]),
+    ("The Panama Papers named no one in Panama.", ["pan"]),
+    ("パプアニューギニアと赤道ギニアとギニア", ["png", "gnq", "gin"]),
+])  # fmt: skip
+def test_a_place_or_thing_named_after_a_state_is_no_mention_of_it(text, expected):
+    """Blockers outrank the state name inside them (ヨルダン川西岸, Gulf of Guinea); the longer state name wins."""
+    from crisisnotes.matching import find_mentions
+
+    assert [m.actor_id for m in find_mentions(text, Lexicon.load())] == expected

@@ -33,7 +33,11 @@ SUFFIXES = sorted(
 )
 AMBIGUOUS_PAIRS = {"日中", "中日", "朝日", "日朝", "中朝"}
 PARTICLES = set("、・,はがとにのへもを")
-BLOCKERS_JA = ["日本時間", "日本語", "日本円", "日本海", "日本酒", "日本列島", "英語", "中国語", "中国地方", "米価", "新米", "米ドル", "仏教", "独自", "朝鮮半島", "日本人形", "英会話", "インド太平洋", "インド洋"]
+BLOCKERS_JA = ["日本時間", "日本語", "日本円", "日本海", "日本酒", "日本列島", "英語", "中国語", "中国地方", "米価", "新米", "米ドル", "仏教", "独自", "朝鮮半島", "日本人形", "英会話", "インド太平洋", "インド洋",
+               "ヨルダン川", "コロンビア大学", "ブリティッシュ・コロンビア", "コロンビア特別区", "ギニア湾", "ニューギニア",
+               "チリ紙", "パナマ文書", "ウルグアイ・ラウンド", "ニジェール川", "米領サモア",
+               "Gulf of Guinea", "New Guinea", "Panama Papers", "Panama Canal", "Jordan River", "Niger Delta",
+               "American Samoa", "Uruguay Round"]  # also English phrases: any blocker outranks the shorter name in it
 CAPITALS = {
     "Moscow": "rus", "Washington": "usa", "Kyiv": "ukr", "Kiev": "ukr", "Beijing": "chn",
     "London": "gbr", "Paris": "fra", "Berlin": "deu", "Tokyo": "jpn", "Minsk": "blr",
