@@ -145,3 +145,14 @@ def test_two_topics_joined_by_to_each_with_its_state(tmp_path):
         NHK.format("2021年12月31日"),
     )
     assert {(p, m) for p, m, *_ in got} == {(("RUS", "USA"), "phone_call")}, got
+
+
+def test_a_visit_agreed_at_a_meeting_is_a_planned_visit_of_its_own(tmp_path):
+    """AとBが会談し、Aが年内にBを訪問することで一致: the meeting held and the visit planned are two events
+    (a visit is folded only into a contact of the same status, or a headline's into the body's)."""
+    got = _one_post_events(
+        tmp_path,
+        "岸田総理大臣は21日、アメリカのバイデン大統領と会談しました。\n両首脳は、バイデン大統領が年内に日本を訪問することで一致しました。",
+        NHK.format("2022年1月22日"),
+    )
+    assert {(p, m, s) for p, m, s, _ in got} == {(("JPN", "USA"), "meeting", "occurred"), (("JPN", "USA"), "visit", "planned")}, got

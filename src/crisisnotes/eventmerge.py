@@ -183,7 +183,8 @@ def dedupe(events: list[Event]) -> list[Event]:
         ):  # fmt: skip
             continue  # what is to be said at a scheduled summit is part of it
         if e.mode == "visit" and any(
-            c.codes == e.codes or (c.sentence_id == e.sentence_id and (c.codes <= e.codes or e.codes <= c.codes))
+            (c.codes == e.codes and (c.status == e.status or e.part == "text"))  # a headline's tense is loose
+            or (c.sentence_id == e.sentence_id and (c.codes <= e.codes or e.codes <= c.codes))
             for c in contacts
         ):
             continue
