@@ -156,3 +156,18 @@ def test_a_visit_agreed_at_a_meeting_is_a_planned_visit_of_its_own(tmp_path):
         NHK.format("2022年1月22日"),
     )
     assert {(p, m, s) for p, m, s, _ in got} == {(("JPN", "USA"), "meeting", "occurred"), (("JPN", "USA"), "visit", "planned")}, got
+
+
+def test_going_on_to_several_states_is_a_planned_visit_to_each(tmp_path):
+    """"X, who served as Beijing's ambassador, is expected to go on to A, B and C": three visits by X's state
+    (the traveller is the person, not the city that names the same state)."""
+    got = _one_post_events(
+        tmp_path,
+        "Li Hui, China's special envoy, met Ukraine's foreign minister in Kyiv on Wednesday.\n"
+        "Li, who served as Beijing's ambassador to Moscow for a decade, is expected to go on to Poland, France and Germany.",
+        "— Reuters (@Reuters) May 17, 2023",
+        headline="Chinese envoy in Kyiv",
+    )
+    assert {(p, m, s) for p, m, s, _ in got} == {
+        (("CHN", "UKR"), "meeting", "occurred"), (("CHN", "POL"), "visit", "planned"),
+        (("CHN", "FRA"), "visit", "planned"), (("CHN", "DEU"), "visit", "planned")}, got  # fmt: skip

@@ -38,7 +38,7 @@ from .grouping import (
 )
 from .parties import AGAIN, Party, cue_parties, first_person, topic
 from .parties import named_pair as listed_before
-from .places import _CITY_RX, CITIES
+from .places import _CITY_RX, CITIES, names_city
 from .setting import same_state
 
 if TYPE_CHECKING:
@@ -260,8 +260,9 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if status == "planned" and IN_PRINCIPLE.search(text):
         when = dates.EventDate(None, False, source=IN_PRINCIPLE_SOURCE)  # a summit accepted in principle has no day yet (§4 rule 5)
     seen: dict[str, Party] = {}
-    for p in chosen:
-        seen.setdefault(p.code, p)
+    for p in chosen:  # one party per code: a person rather than the city naming that state ("Beijing's ambassador")
+        if p.code not in seen or (p.is_person and names_city(seen[p.code], text)):
+            seen[p.code] = p
     init = _initiator(text, parties, carried, lang, seen)
     groups = [list(seen.values())]
     joint = joint_subjects(text, list(seen.values()), lang)

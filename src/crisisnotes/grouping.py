@@ -82,7 +82,8 @@ JOINTLY = re.compile(r"共同で|連名|\bjointly\b|\btogether\b|\bjoint\b", re.
 
 
 _JA_VISITED = re.compile(r"(?:を(?:訪|歴訪)|(?:と|や|、|・)[^、。をはが]{1,12}を(?:訪|歴訪))")
-_EN_VISITED = re.compile(r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|ling)? to|trip to|tour of)\s+(?:[\w-]+(?:,\s+|\s+and\s+))*$")
+_EN_VISITED = re.compile(r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|ling)? to|trip to|tour of|(?:go|goes|went|going) on to)\s+"
+                         r"(?:[\w-]+(?:,\s+|\s+and\s+))*$")
 
 
 def _destination(p: Party, text: str) -> bool:

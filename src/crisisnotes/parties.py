@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from .party import Party
 from .places import _CITY_RX, CITIES
-from .setting import is_context, is_venue
+from .setting import is_context, is_venue, past_posting
 
 _JA_BOUNDARY = re.compile(
     r"(?:(?<=[ぁ-ゖ])(?<![はもにをのへかやと])(?<!対し)(?<!関し)(?<!際し)|(?<=[中後方際上])(?<!午後)(?<!今後)|(?<=ため)|(?<=ところ)|(?<=結果)|(?<=[るた]ほか))、|[。；;]"
@@ -106,7 +106,8 @@ def destination(text: str, start: int, end: int, lang: str) -> list[Party]:
     out = []
     for m in _CITY_RX.finditer(text, lo, hi):
         listed = out and re.fullmatch(r",?\s*(?:and\s+)?|,\s*", text[out[-1].end : m.start()])  # "visit Kyiv and Moscow"
-        if lang == "en" and not listed and not _EN_DESTINATION.search(text[max(0, m.start() - 12) : m.start()]):
+        if lang == "en" and (past_posting(text, m.start()) or (
+                not listed and not _EN_DESTINATION.search(text[max(0, m.start() - 12) : m.start()]))):
             continue
         out.append(Party(CITIES[m.group()], m.group(), m.start(), m.end()))
     return out

@@ -38,6 +38,7 @@ _CONTEXT_EN_BEFORE = re.compile(
     r"(?:sidelines|margins|margin|side) of(?:\s+(?:the|a|an|this|last|this week's|last week's))?)\s+$",
     re.I,
 )
+_EN_PAST_POSTING = re.compile(r"\b(?:served as|former)\s[^,.;]{0,40}?\b(?:ambassador|envoy) (?:to|in)\s+$")
 _EN_BETWEEN = re.compile(r"\b(?:border|crossing|frontier)s?\s+between\s+(?:[\w'-]+\s+and\s+)?$"
                          r"|\b(?:pipeline|gas|oil|flights?|trains?|route)\b[^.,;]{0,20}?\bfrom\s+(?:[\w'-]+\s+to\s+)?$", re.I)  # a pipeline from X to Y
 _EN_MILITARY_VERB = re.compile(r"^\s+(?:invaded|attacked|launched (?:its|an|the) (?:invasion|attack|offensive))\b", re.I)
@@ -80,7 +81,20 @@ def is_context(text: str, p: Party, lang: str) -> bool:
         return True  # a border crossing between X and Y: a place
     if _EN_MILITARY_VERB.match(text[p.end :]) and re.search(r"\b(?:after|since|when)\s+$", text[max(0, p.start - 8) : p.start]):
         return True  # "a month after Russia invaded": a time reference to the war
+    if past_posting(text, p.start):
+        return True
     return bool(_CONTEXT_EN_AFTER.match(text[p.end :]) or _CONTEXT_EN_BEFORE.search(text[max(0, p.start - 20) : p.start]))
+
+
+def past_posting(text: str, start: int) -> bool:
+    """Is the place at ``start`` an envoy's past posting ("who served as Beijing's ambassador to Moscow"),
+    neither a party nor a destination?
+
+    >>> t = "Li, who served as Beijing's ambassador to Moscow, will visit Paris."
+    >>> past_posting(t, t.index("Moscow")), past_posting(t, t.index("Paris"))
+    (True, False)
+    """
+    return bool(_EN_PAST_POSTING.search(text[max(0, start - 70) : start]))
 
 
 def is_venue(text: str, p: Party, lang: str, cue_end: int = -1) -> bool:
