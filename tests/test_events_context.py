@@ -171,3 +171,23 @@ def test_going_on_to_several_states_is_a_planned_visit_to_each(tmp_path):
     assert {(p, m, s) for p, m, s, _ in got} == {
         (("CHN", "UKR"), "meeting", "occurred"), (("CHN", "POL"), "visit", "planned"),
         (("CHN", "FRA"), "visit", "planned"), (("CHN", "DEU"), "visit", "planned")}, got  # fmt: skip
+
+
+def test_a_conditional_firm_response_is_a_threat_and_also_said_continues_the_press_remarks(tmp_path):
+    """「Xが侵攻した場合には、G7と連携して厳しく対応する」とも強調: a threat to X (G7 in brackets is a partner),
+    said to the press after the call (…とも強調した continues the remarks to reporters), so it is not folded into it."""
+    got = _one_post_events(
+        tmp_path / "a",
+        "日本の首相は17日夜、ロシアの大統領と電話で会談した。\n"
+        "首相は会談後、官邸で記者団に「日本の立場を明確に伝えた」と述べた。\n"
+        "両首脳の電話会談はこれが2回目。\n"
+        "首相は「ロシアが侵攻した場合には、主要7か国（G7）と連携して厳しく対応する」とも強調した。",
+        NHK.format("2022年2月18日"),
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("JPN", "RUS"), "phone_call"), (("JPN", "RUS"), "statement")}, got
+    told = _one_post_events(
+        tmp_path / "b",
+        "アメリカの大統領は27日、ウクライナの大統領と電話で会談し、ロシアが侵攻した場合には断固として対応すると伝えた。",
+        NHK.format("2022年1月28日"),
+    )
+    assert {(p, m) for p, m, *_ in told} == {(("UKR", "USA"), "phone_call")}, told  # told in the call: part of it

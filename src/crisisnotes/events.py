@@ -67,7 +67,7 @@ def _post_events(
     events: list[Event] = []
     carried: Party | None = None
     last_person: Party | None = None
-    press_before = False
+    press_before = press_seen = False
     anchor: dates.EventDate | None = None
     anchor_topic: str | None = None
     japans_pm = _bare_pm_is_japans(" ".join(x.norm for x in sents))
@@ -94,9 +94,11 @@ def _post_events(
             for cue in found:
                 events += _cue_event(s, text, lang, cue, parties, he, speaker, when, anchor,
                                      anchor_topic, own_topic, exprs, events, segs)  # fmt: skip
-            if (pronoun or (lang == "ja" and _JA_CONTINUES.match(text))) and press_before:  # "Speaking to reporters alone, X said … . He repeated that …"
+            if ((pronoun or (lang == "ja" and _JA_CONTINUES.match(text))) and press_before) or (
+                    lang == "ja" and press_seen and _JA_ALSO_SAID.search(text)):  # 「…」とも強調した: more of those remarks  # "Speaking to reporters alone, X said … . He repeated that …"
                 events[n_cued:] = [replace(e, to_press=True) if e.mode == "statement" else e for e in events[n_cued:]]
         press_before = own_press(text)
+        press_seen = press_seen or press_before
         if len(events) == n_before and events and cuescope.joins_previous(text):
             events[-1] = cuescope.join_previous(events[-1], parties, int(s.sentence_id), (*CALLS, "talks"))
         if own_topic is not None:
@@ -121,7 +123,8 @@ _COUNCIL_TOPIC = re.compile(r"(?:^|、)(?:同)?((?:外相)?理事会)(?:は|も)
 _COUNCIL_AFTER = re.compile(r"[）)]?(?:の)?[^、。はが]{0,6}?理事会")
 _PLAN_SAME = "rule:same-plan"
 _JA_CONTINUES = re.compile(r"(?:そのうえで|その上で|さらに|また)、?")  # そのうえで…と警告: more of the press conference just told
-_JA_PARTNER = re.compile(r"[）)]?(?:など|各国|諸国)?(?:をはじめとする[^、。]{0,12})?と(?:共に|ともに|連携|協力|協調|一緒|足並み)")
+_JA_ALSO_SAID = re.compile(r"」?と(?:も|も改めて)(?:強調|述べ|語|指摘|訴え|表明)")  # 「…」とも強調した: more of the remarks just told
+_JA_PARTNER = re.compile(r"(?:[）)]|[（(][^（()）]{1,12}[）)])?(?:など|各国|諸国)?(?:をはじめとする[^、。]{0,12})?と(?:共に|ともに|連携|協力|協調|一緒|足並み)")
 _JOINS = re.compile(r"(?:オンライン|テレビ会議|ビデオ会議)?(?:形式)?で参加|に参加し|に出席し|に同席し|\bjoined (?:the|by video|virtually|online)\b", re.I)
 _RELATIVE_CLAUSE = re.compile(r"^(?:し)?た(?:ばかりの)?[^、。]{1,24}?(?:は|が)")
 _FORMATS = [  # negotiation formats and the parties they consist of (GUIDELINES §3, talks)
