@@ -191,3 +191,31 @@ def test_a_conditional_firm_response_is_a_threat_and_also_said_continues_the_pre
         NHK.format("2022年1月28日"),
     )
     assert {(p, m) for p, m, *_ in told} == {(("UKR", "USA"), "phone_call")}, told  # told in the call: part of it
+
+
+def test_the_war_named_as_a_time_reference_is_no_party(tmp_path):
+    """"his first trip to Russia since Moscow sent troops into Ukraine", "since Russia launched its full-scale
+    invasion": Ukraine and Russia are the setting of a since-clause, not parties of the visit or the meeting."""
+    got = _one_post_events(
+        tmp_path / "a", "The visit is the Chinese president's first trip to Russia since Moscow sent troops into Ukraine.",
+        "— Reuters (@Reuters) March 20, 2023", headline="Chinese President Xi Jinping lands in Moscow for a state visit",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("CHN", "RUS"), "visit")}, got
+    got = _one_post_events(
+        tmp_path / "b",
+        "China's envoy Li Hui met Ukrainian Foreign Minister Dmytro Kuleba in Kyiv on Wednesday, the most senior Chinese"
+        " official to visit Ukraine since Russia launched its full-scale invasion.",
+        "— Reuters (@Reuters) May 17, 2023", headline="Chinese envoy in Kyiv",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("CHN", "UKR"), "meeting")}, got
+
+
+def test_a_delegation_of_leaders_meeting_a_leader_is_a_meeting(tmp_path):
+    """首脳らによる代表団…と会談: named principals meet in person (a meeting), unlike negotiators' delegations (talks)."""
+    got = _one_post_events(
+        tmp_path,
+        "南アフリカのラマポーザ大統領やセネガルのサル大統領らアフリカ諸国の首脳らによる代表団は17日、"
+        "サンクトペテルブルクでロシアのプーチン大統領と会談した。",
+        NHK.format("2023年6月18日"),
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("RUS", "SEN", "ZAF"), "meeting")}, got

@@ -63,11 +63,12 @@ _SPEECH = re.compile(
     r"(?:parliament|congress|house|commons|summit|assembly|lawmakers|legislators|MPs|deputies|diet)\b",
     re.I,
 )
-_DELEGATIONS_EN = re.compile(r"\b(?:delegations?|negotiators|negotiating teams)\b", re.I)
+_DELEGATIONS_EN = re.compile(r"\b(?<!leaders' )(?:delegations?(?! of (?:[\w-]+ )?(?:leaders|heads of state))|negotiators|negotiating teams)\b", re.I)
 _POSSIBLE = re.compile(r"可能性|排除しない|あり得る|\b(?:is|was|are|were|remains|remain|would be) possible\b|\bpossibility\b", re.I)
 _JA_SANCTIONS_VALUED = re.compile(r"(?:措置)?(?:に|へ)(?:の)?(?:謝意|感謝)|(?:措置)?を(?:評価|歓迎|称賛)")
 _EN_SANCTIONS_VALUED = re.compile(r"\b(?:thank(?:ed|s)?|welcom(?:ed|es)|prais(?:ed|es))\s+(?:[\w'-]+\s+){0,5}(?:for\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
-_DELEGATIONS_JA = re.compile(r"代表団(?:は|が|による|どうし|同士)|交渉団(?:は|が|による)")
+_DELEGATIONS_JA = re.compile(r"(?<!首脳らによる)(?<!首脳による)(?<!首脳らの)(?<!首脳の)代表団(?:は|が|による|どうし|同士)|交渉団(?:は|が|による)")
+# a delegation of leaders (首脳らによる代表団, a delegation of African leaders) meeting a leader is a meeting
 _EN_CIRCUMSTANCE = re.compile(r"\b(?:on|during|while on)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+)?$", re.I)
 _JA_COMPARED = re.compile(r"^(?:する|した|し|が行われる|が行われた|を行う|を行った|を開く|を開いた)?のは")
 _JA_NOT_DONE = re.compile(

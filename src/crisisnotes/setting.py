@@ -33,7 +33,7 @@ _CONTEXT_EN_AFTER = re.compile(
 )  # "the first leader of an EU country": a kind of state, not the organisation
 _CONTEXT_EN_BEFORE = re.compile(
     r"\b(?:invasion of|invade|invades|invading|invaded|attack on|attack|offensive against|war in|"
-    r"situation in|crisis in|border with|troops near|forces near|over|about|regarding|concerning|surrounding|"
+    r"situation in|crisis in|border with|troops near|forces near|(?:troops|forces|tanks) into|over|about|regarding|concerning|surrounding|"
     r"(?:summit|talks|meeting|call|conference|negotiations|dialogue) on|"
     r"(?:sidelines|margins|margin|side) of(?:\s+(?:the|a|an|this|last|this week's|last week's))?)\s+$",
     re.I,
@@ -41,7 +41,7 @@ _CONTEXT_EN_BEFORE = re.compile(
 _EN_PAST_POSTING = re.compile(r"\b(?:served as|former)\s[^,.;]{0,40}?\b(?:ambassador|envoy) (?:to|in)\s+$")
 _EN_BETWEEN = re.compile(r"\b(?:border|crossing|frontier)s?\s+between\s+(?:[\w'-]+\s+and\s+)?$"
                          r"|\b(?:pipeline|gas|oil|flights?|trains?|route)\b[^.,;]{0,20}?\bfrom\s+(?:[\w'-]+\s+to\s+)?$", re.I)  # a pipeline from X to Y
-_EN_MILITARY_VERB = re.compile(r"^\s+(?:invaded|attacked|launched (?:its|an|the) (?:invasion|attack|offensive))\b", re.I)
+_EN_MILITARY_VERB = re.compile(r"^\s+(?:invaded|attacked|launched (?:its|an|the) (?:[\w-]+ )?(?:invasion|attack|offensive))\b", re.I)
 _JA_HOSTED_TALKS = re.compile(r"(?:＝[^、。で]{1,20})?で[^、。]{0,16}?(?:協議|会合|理事会|交渉)")
 _EN_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _EN_CITY_COMMA = re.compile(  # a city, then its country (a dateline or an address): the country is a place
