@@ -219,3 +219,20 @@ def test_a_delegation_of_leaders_meeting_a_leader_is_a_meeting(tmp_path):
         NHK.format("2023年6月18日"),
     )
     assert {(p, m) for p, m, *_ in got} == {(("RUS", "SEN", "ZAF"), "meeting")}, got
+
+
+def test_being_open_or_ready_to_talk_plans_nothing(tmp_path):
+    """"is open to talks", "was ready to travel to Geneva for talks": an offer, not a plan (GUIDELINES §3 status);
+    "agreed to hold talks" is still a plan."""
+    got = _one_post_events(
+        tmp_path / "a",
+        "A deputy foreign minister told reporters on Friday that Russia was ready to travel to Geneva for talks with the"
+        " United States as early as Saturday.",
+        "— Reuters (@Reuters) Dec 17, 2021", headline="Russia says it is open to talks with the United States",
+    )
+    assert got == set(), got
+    got = _one_post_events(
+        tmp_path / "b", "Russia and the United States agreed to hold talks in Geneva on Jan. 10.",
+        "— Reuters (@Reuters) Dec 28, 2021", headline="Geneva talks set",
+    )
+    assert {(p, m, s) for p, m, s, _ in got} == {(("RUS", "USA"), "talks", "planned")}, got
