@@ -236,3 +236,19 @@ def test_being_open_or_ready_to_talk_plans_nothing(tmp_path):
         "— Reuters (@Reuters) Dec 28, 2021", headline="Geneva talks set",
     )
     assert {(p, m, s) for p, m, s, _ in got} == {(("RUS", "USA"), "talks", "planned")}, got
+
+
+def test_a_state_whose_sovereignty_is_the_theme_is_no_addressee(tmp_path):
+    """"any violation of X's territorial integrity would bring consequences for Y", Xの主権を尊重するよう求め:
+    X's sovereignty is the theme of the warning or demand, Y is its addressee."""
+    got = _one_post_events(
+        tmp_path / "a",
+        "At a joint press conference, the German chancellor Olaf Scholz warned that any violation of Ukraine's"
+        " territorial integrity would bring far-reaching consequences for Russia.",
+        "— Reuters (@Reuters) Feb 14, 2022", headline="Scholz in Kyiv",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("DEU", "RUS"), "statement")}, got
+    got = _one_post_events(
+        tmp_path / "b", "イギリスの首相は、ロシアに対し、ウクライナの主権を尊重するよう求めた。", NHK.format("2022年2月2日"),
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("GBR", "RUS"), "statement")}, got
