@@ -252,3 +252,34 @@ def test_a_state_whose_sovereignty_is_the_theme_is_no_addressee(tmp_path):
         tmp_path / "b", "イギリスの首相は、ロシアに対し、ウクライナの主権を尊重するよう求めた。", NHK.format("2022年2月2日"),
     )
     assert {(p, m) for p, m, *_ in got} == {(("GBR", "RUS"), "statement")}, got
+
+
+def test_speaking_with_a_named_counterpart_is_talks_unless_the_medium_or_length_makes_it_a_call(tmp_path):
+    """"expected to speak with his Russian counterpart again in the coming days": talks (medium unstated, §3),
+    undated (as vague as "soon"); "spoke to X for more than an hour" stays a call; "speak with one voice" is nothing."""
+    got = _one_post_events(
+        tmp_path / "a",
+        "Secretary of State Antony Blinken said he expected to speak with his Russian counterpart Sergei Lavrov again"
+        " in the coming days.",
+        "— Reuters (@Reuters) Jan 27, 2022", headline="Blinken expects more contacts",
+    )
+    assert got == {(("RUS", "USA"), "talks", "planned", None)}, got
+    got = _one_post_events(
+        tmp_path / "b",
+        "Earlier on Saturday, French President Emmanuel Macron spoke to Vladimir Putin for more than an hour.\n"
+        "The two leaders said afterwards that Europe had to speak with one voice.",
+        "— Reuters (@Reuters) Feb 12, 2022", headline="Macron and Putin",
+    )
+    assert {(p, m) for p, m, *_ in got} == {(("FRA", "RUS"), "phone_call")}, got
+
+
+def test_sanctions_agreed_that_would_be_adopted_later_are_planned_sanctions_not_a_threat(tmp_path):
+    """"agreed on an initial package of sanctions that would be formally adopted in the coming days": planned
+    sanctions with no date; "would" without "if" makes no threat."""
+    got = _one_post_events(
+        tmp_path,
+        "The European Union's member states agreed on an initial package of sanctions against Russia that would be"
+        " formally adopted in the coming days.",
+        "— Reuters (@Reuters) Feb 22, 2022", headline="EU sanctions",
+    )
+    assert got == {(("EU", "RUS"), "sanctions", "planned", None)}, got

@@ -89,6 +89,7 @@ _CONDITIONAL = re.compile(
     r"場合|ならば|れば(?![かー])|検討|辞さない|用意がある|可能性|排除し|"
     r"\bif\b|\bwould\b|\bcould\b|\bshould\b|\bthreat|\bwarn|\bprepared to\b|\bready to\b|\bunless\b", re.I
 )
+_AGREED_PACKAGE = re.compile(r"\bagreed (?:on|to)\b(?![^.;]*\b(?:if|unless)\b)", re.I)  # "agreed on sanctions that would be adopted": a plan
 _JOIN = re.compile(
     r"同席|加わ|立ち会|仲介役|仲介し|\bmediat(?:e|ed|es|ing|or)\b|"
     r"\b(?:opened|chaired|hosted) the (?:talks|session|negotiations|meeting|round)\b|"
@@ -340,7 +341,7 @@ def refine_mode(text: str, lang: str, start: int, end: int, mode: str) -> str:
     >>> refine_mode("代表団は会談した。", "ja", 4, 6, "meeting")
     'talks'
     """
-    if mode == "sanctions" and _CONDITIONAL.search(text):
+    if mode == "sanctions" and _CONDITIONAL.search(text) and not _AGREED_PACKAGE.search(text):
         return "statement"
     if mode in ("meeting", "talks") and _online(text, lang, start, end):
         return "phone_call"  # オンライン形式で首脳会談, a virtual meeting: GUIDELINES' phone_call covers online

@@ -205,13 +205,14 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], dict | None]]] 
      lambda m: {**_window("weeks")(m), "offset": 7 * _num(m["n"] or m["n2"] or m["n3"]), "ref": "anchor"}),
     (re.compile(r"(?:今後)?(?:(?P<n>数|\d{1,3})日以内|数日(?:中に|のうちに|後))|(?:今後)?(?P<h>数|\d{1,3})時間(?:以内|後|のうちに)"),
      _window("span")),
-    (re.compile(r"\b(?:(?:in|over|within) the (?:coming|next)(?: few)? days|within (?:a few )?days"
+    (re.compile(r"\b(?:within the (?:coming|next)(?: few)? days|within (?:a few )?days"
                 rf"|in (?:a )?few days|within (?P<n>{_N}) days)\b", re.I), lambda m: {**_window("span")(m), "offset": _num(m["n"]) if m["n"] else 5, "ref": "anchor"}),
     (re.compile(r"\b(?:(?:within|in) (?:the (?:coming|next) )?(?:few |several )?hours|in a few hours"
                 r"|within (?P<h>\d{1,3}) hours)\b", re.I), _window("span")),
     (re.compile(rf"近日中?|今後(?!の)|近い将来|年内|年明け|(?:ことし|今年|来年)(?:前半|後半|中|の早い時期)?(?=に|の|中|、)|早期に|{tense.JA_SOON}"),
      lambda m: {"kind": "vague"}),
     (re.compile(r"\b(?:soon|shortly|in the near future|at an early date|in due course"
+                r"|(?:in|over) the (?:coming|next)(?: few)? days"  # "in the coming days": as vague as "soon" (§4)
                 r"|in the (?:coming|next few) (?:weeks|months)|later this year|early next year|next year)\b", re.I),
      lambda m: {"kind": "vague"}),
 ]  # fmt: skip
