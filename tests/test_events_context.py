@@ -283,3 +283,15 @@ def test_sanctions_agreed_that_would_be_adopted_later_are_planned_sanctions_not_
         "— Reuters (@Reuters) Feb 22, 2022", headline="EU sanctions",
     )
     assert got == {(("EU", "RUS"), "sanctions", "planned", None)}, got
+
+
+def test_a_second_same_day_call_by_other_officials_named_by_office_is_its_own(tmp_path):
+    """国務長官も…外相と電話で会談; 国防長官も…国防相と電話で会談: the office holders (read from the role titles on
+    the post's date) differ, so the second call is not merged into the first."""
+    got = _event_list(
+        tmp_path,
+        "アメリカのブリンケン国務長官も12日、ロシアのラブロフ外相と電話で会談しました。\n"
+        "アメリカの国防長官もロシアの国防相と電話で会談しました。",
+        NHK.format("2022年2月13日"),
+    )
+    assert [(p, m) for p, m, _ in got] == [(("RUS", "USA"), "phone_call")] * 2, got

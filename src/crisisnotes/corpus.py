@@ -112,6 +112,12 @@ class Corpus:
             return m
         return m[m["via"] != "role"].reset_index(drop=True)
 
+    @property
+    def mentions_with_roles(self) -> pd.DataFrame:
+        """Every mention, persons named only by their office (``via="role"``) included, whatever
+        ``resolve_roles`` says: the events read the office holder to tell two contacts apart."""
+        return self._get("mentions")
+
     def sources(self) -> dict[str, Path]:
         """Source file name → the raw dump path it was read from."""
         out = {}

@@ -381,7 +381,7 @@ def diplomatic_events(corpus: Corpus, *, cues: CueLexicon | None = None) -> pd.D
     cols = ["post_id", "sentence_id", "part", "text", "norm", "lang"]
     for row in corpus.sentences[cols].itertuples(index=False, name="Sentence"):
         by_post.setdefault(row.post_id, []).append(row)
-    ments = corpus.mentions
+    ments = corpus.mentions_with_roles  # the office holder tells two same-day calls apart (国防長官も…国防相と)
     parties_of: dict[str, dict[int, list[Party]]] = {}
     for pid, sid, country, aid, start, end, kind in zip(
         *(ments[c].tolist() for c in ("post_id", "sentence_id", "country", "actor_id", "start", "end", "kind")),
