@@ -36,10 +36,11 @@ from .grouping import (
     sanctions_target,
     state_and_org,
 )
+from .implied import bare_pm_is_japans, implied_parties
+from .implied import speakers as posting_speakers
 from .parties import AGAIN, Party, cue_parties, first_person, topic
 from .parties import named_pair as listed_before
 from .places import _CITY_RX, CITIES, names_city
-from .setting import same_state
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -70,13 +71,13 @@ def _post_events(
     press_before = press_seen = False
     anchor: dates.EventDate | None = None
     anchor_topic: str | None = None
-    japans_pm = _bare_pm_is_japans(" ".join(x.norm for x in sents))
+    japans_pm = bare_pm_is_japans(" ".join(x.norm for x in sents))
     council: str | None = None  # EU外相理事会 … 理事会は: the organisation whose council was named
     for s in sents:
         text, lang = s.norm, ("ja" if s.lang == "ja" else "en")
         parties = list(mentions.get(int(s.sentence_id), ()))
         if lang == "ja":
-            parties = _implied_parties(text, parties, council, japans_pm)
+            parties = implied_parties(text, parties, council, japans_pm)
             council = next((p.code for p in parties if p.code in ORGS and _COUNCIL_AFTER.match(text, p.end)), council)
         own_topic = topic(text, parties) if lang == "ja" else (parties[0] if parties else None)
         exprs = dates.find_time_expressions(text)
@@ -119,7 +120,6 @@ def _post_events(
 _EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|later|had|has|met|held|spoke|flew|flies|travel|heads|arrives|"
                                  r"said|repeated|added|warned|told|stressed|urged)")
 _EN_PARTNER = re.compile(r"\b(?:coordinated|in coordination|together|in concert|jointly|along) with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-_COUNCIL_TOPIC = re.compile(r"(?:^|、)(?:同)?((?:外相)?理事会)(?:は|も)")
 _COUNCIL_AFTER = re.compile(r"[）)]?(?:の)?[^、。はが]{0,6}?理事会")
 _PLAN_SAME = "rule:same-plan"
 _JA_CONTINUES = re.compile(r"(?:そのうえで|その上で|さらに|また)、?")  # そのうえで…と警告: more of the press conference just told
@@ -301,42 +301,6 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     ]  # fmt: skip
 
 
-def _implied_parties(text: str, parties: list[Party], council: str | None, japans_pm: bool) -> list[Party]:
-    """A Japanese sentence's parties plus those it names without a name (in order of position).
-
-    理事会は… is the organisation whose council the post named before (``council``); 同国 is the
-    state named just before it; a bare 首相 is Japan's prime minister when the post says so
-    (:func:`_bare_pm_is_japans`).
-
-    >>> [p.code for p in _implied_parties("理事会は警告した。", [], "EU", False)]
-    ['EU']
-    """
-    if council and (m := _COUNCIL_TOPIC.search(text)) and not any(p.start < m.start() for p in parties):
-        parties = [Party(council, council.lower(), m.start(1), m.end(1), "org"), *parties]
-    if "同国" in text:  # ハノイで同国首相と会談: that state
-        parties = sorted(parties + same_state(text, parties), key=lambda p: p.start)
-    if japans_pm and not any(p.code == "JPN" for p in parties):
-        parties += [Party("JPN", "jpn", m.start(1), m.end(1), "state") for m in _BARE_PM.finditer(text)][:1]
-    return parties
-
-
-_BARE_PM = re.compile(r"(?:^|[、。」\s])(首相)(?:は|が|も|と|に)")
-_FIRST_PM = re.compile(r"([\u30a0-\u30ffー・]|の|国|岸田|日本)?首相")
-
-
-def _bare_pm_is_japans(post_text: str) -> bool:
-    """Does a bare 首相 (no name, no country) in this Japanese post mean Japan's prime minister?
-
-    So it does in Japanese news, unless the post first names another state's prime minister
-    (ジョンソン首相, 英国の首相), whom a later bare 首相 then means.
-
-    >>> _bare_pm_is_japans("首相は21日、会談した。"), _bare_pm_is_japans("英国のジョンソン首相は…首相は")
-    (True, False)
-    """
-    m = _FIRST_PM.search(post_text)
-    return m is not None and m.group(1) in (None, "岸田", "日本")
-
-
 def _headline_segment(part: str, text: str, lang: str, pos: int) -> tuple[int, int] | None:
     """The space-separated segment of a Japanese headline holding ``pos`` (None elsewhere)."""
     if part != "text" or lang != "ja":
@@ -353,19 +317,6 @@ def _initiator(text: str, parties: list[Party], carried: Party | None, lang: str
     return top.code if top is not None and top.code in chosen else None
 
 
-def _speakers(posts: pd.DataFrame, lexicon: Any) -> dict[str, Party]:
-    """Posting accounts that speak for an actor (government and leaders' accounts)."""
-    from .outlets import load_outlets
-
-    reg = load_outlets()
-    reg = reg[reg["type"].isin(["government", "person"])]
-    out = {}
-    for handle, org in zip(reg["handle"].str.lower(), reg["organisation"], strict=True):
-        if org and org in lexicon.actors:
-            out[handle] = Party(lexicon.actors[org]["country"], org, -1, -1, lexicon.actors[org]["kind"])
-    return out
-
-
 def diplomatic_events(corpus: Corpus, *, cues: CueLexicon | None = None) -> pd.DataFrame:
     """Dated diplomatic interactions stated in the corpus, one row per interaction per post.
 
@@ -375,7 +326,7 @@ def diplomatic_events(corpus: Corpus, *, cues: CueLexicon | None = None) -> pd.D
     """
     cues = cues or CueLexicon.load()
     posts = {p["post_id"]: p for p in corpus.posts[["post_id", "handle", "outlet", "posted_on"]].to_dict("records")}
-    speakers = _speakers(corpus.posts, corpus.lexicon)
+    speakers = posting_speakers(corpus.posts, corpus.lexicon)
     # plain Python rows, grouped once (pandas indexing per post and per sentence cost ~0.01 s a post)
     by_post: dict[str, list[Any]] = {}
     cols = ["post_id", "sentence_id", "part", "text", "norm", "lang"]
