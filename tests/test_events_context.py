@@ -295,3 +295,19 @@ def test_a_second_same_day_call_by_other_officials_named_by_office_is_its_own(tm
         NHK.format("2022年2月13日"),
     )
     assert [(p, m) for p, m, _ in got] == [(("RUS", "USA"), "phone_call")] * 2, got
+
+
+def test_a_day_after_the_cue_and_a_comma_dates_the_next_clause_not_the_cue(tmp_path):
+    """Headline 「…と会談、あすモスクワへ」: あす is the trip to Moscow, not the meeting (dated 14日 in the body);
+    「交渉が、きのう（7日）…行われた」: after a particle and a comma the day still dates the cue."""
+    got = _one_post_events(
+        tmp_path / "a",
+        "ドイツの首相は14日、ウクライナを訪問し、キエフでウクライナの大統領と会談した。",
+        NHK.format("2022年2月15日"), headline="独首相がキエフ訪問 ウクライナ大統領と会談、あすモスクワへ",
+    )
+    assert got == {(("DEU", "UKR"), "meeting", "occurred", D(2022, 2, 14))}, got
+    got = _one_post_events(
+        tmp_path / "b", "ロシアとウクライナの代表団による3回目の交渉が、きのう（7日）ベラルーシで行われました。",
+        NHK.format("2022年3月8日"),
+    )
+    assert {(p, m, d) for p, m, _, d in got} == {(("RUS", "UKR"), "talks", D(2022, 3, 7))}, got

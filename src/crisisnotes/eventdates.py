@@ -239,6 +239,7 @@ def _dates_the_report(s: str, e: TimeExpr, cue_start: int, en: bool) -> bool:
     return s[e.end : e.end + 1] == "、" and tense.main_status(s) == "occurred"
 
 
+_PARTICLE_END = re.compile(r"(?:は|が|も|を|に|で|と)$")  # 交渉が、きのう(7日)…行われた: the comma follows a particle
 _TOPIC_THEN_DAY = re.compile(r"^[^、。\d]{1,10}?(?:は|も)、?$")
 
 
@@ -263,6 +264,9 @@ def _pick(s: str, exprs: list[TimeExpr], cue_start: int | None, status: Status) 
     if not en and before:
         return before[-1]
     after = [e for e in pool if e.start >= cue_start and (en or "、" not in s[cue_start : e.start])]
+    comma = s.find("、", cue_start)
+    if not en and not after and comma != -1 and not _PARTICLE_END.search(s, cue_start, comma):
+        return None  # 会談、あすモスクワへ: a day after the cue's clause has ended dates the next clause
     if en and before and after and re.search(r"\band\b", s[before[-1].end : cue_start]):
         return after[0]  # "fly to X on Friday and meet Y on Saturday": the day after the cue's own verb
     return min(pool, key=lambda e: cue_start - e.end if e.end <= cue_start else e.start - cue_start)
