@@ -311,3 +311,19 @@ def test_a_day_after_the_cue_and_a_comma_dates_the_next_clause_not_the_cue(tmp_p
         NHK.format("2022年3月8日"),
     )
     assert {(p, m, d) for p, m, _, d in got} == {(("RUS", "UKR"), "talks", D(2022, 3, 7))}, got
+
+
+def test_a_plan_told_in_a_call_does_not_make_the_call_planned(tmp_path):
+    """…にそれぞれ電話をかけ、承認する方針を伝えていた: the plan (承認する方針) is what the calls told; the calls were
+    made. …協議が行われる見通しを明らかにした stays a plan of the talks."""
+    got = _one_post_events(
+        tmp_path / "a",
+        "ロシアの大統領は署名に先立って、フランスの大統領とドイツの首相にそれぞれ電話をかけ、承認する方針を伝えていました。",
+        NHK.format("2022年2月22日"),
+    )
+    assert {(p, m, s) for p, m, s, _ in got} == {(("FRA", "RUS"), "phone_call", "occurred"),
+                                                (("DEU", "RUS"), "phone_call", "occurred")}, got  # fmt: skip
+    got = _one_post_events(
+        tmp_path / "b", "ロシアの大統領は、ジュネーブで米ロの協議が行われる見通しを明らかにした。", NHK.format("2021年12月24日"),
+    )
+    assert {(p, m, s) for p, m, s, _ in got} == {(("RUS", "USA"), "talks", "planned")}, got

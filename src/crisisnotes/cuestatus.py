@@ -20,6 +20,8 @@ from . import tense
 from .parties import clause_of, clauses
 
 _STRONG_PLAN = re.compile(rf"{tense.JA_PLAN_WORDS}|調整され|調整して")
+_CONTACT = re.compile(r"会談|協議|交渉|会合|会議|電話|訪問|訪れ")  # …協議が行われる見通しを明らかに: a plan of a contact
+_TOLD = re.compile(r"(?:だ)?(?:と|を)(?:伝え|示し|説明し|表明し|明らかにし|述べ)")
 _PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterday\b|\blast (?:week|month)\b", re.I)
 EN_PLANNED_BEFORE = re.compile(
     r"\b(?:(?<!spoke )(?<!spoken )(?<!talked )(?<!wrote )(?<!written )(?<!speaking )(?<!talking )(?<!on )(?<!flew )(?<!went )(?<!headed )(?<!returned )(?<!down )(?<!sat )(?<!came )(?<!according )(?<!due )to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
@@ -63,7 +65,10 @@ def cue_status(part: str, text: str, lang: str, cue_end: int, from_pos: int = 0)
         own = _chained_status(text, hi) or own
     if own == "planned" or hi >= len(text):
         return own
-    return "planned" if _STRONG_PLAN.search(text[hi:]) else own
+    plan = _STRONG_PLAN.search(text, hi)
+    if plan and text[hi - 1] == "、" and _TOLD.match(text, plan.end()) and not _CONTACT.search(text, hi, plan.start()):
+        return own  # 電話をかけ、承認する方針を伝えていた: the plan is what was told, not when the call is
+    return "planned" if plan else own
 
 
 def _chained_status(text: str, start: int) -> str | None:
