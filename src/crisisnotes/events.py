@@ -95,8 +95,9 @@ def _post_events(
             for cue in found:
                 events += _cue_event(s, text, lang, cue, parties, he, speaker, when, anchor,
                                      anchor_topic, own_topic, exprs, events, segs)  # fmt: skip
+            # "Speaking to reporters alone, X said … . He repeated that …"; 「…」とも強調した: more of those remarks
             if ((pronoun or (lang == "ja" and _JA_CONTINUES.match(text))) and press_before) or (
-                    lang == "ja" and press_seen and _JA_ALSO_SAID.search(text)):  # 「…」とも強調した: more of those remarks  # "Speaking to reporters alone, X said … . He repeated that …"
+                    lang == "ja" and press_seen and _JA_ALSO_SAID.search(text)):
                 events[n_cued:] = [replace(e, to_press=True) if e.mode == "statement" else e for e in events[n_cued:]]
         press_before = own_press(text)
         press_seen = press_seen or press_before
