@@ -714,11 +714,16 @@ def test_persons_are_known_by_their_lexicon_kind_not_their_id(tmp_path):
     assert not any(set(p) == {"GBR", "POL"} and m == "meeting" for p, m in zip(ev["parties"], ev["mode"], strict=True))
 
 
-def _one_post_events(tmp_path, body: str, attribution: str, headline: str = "見出し") -> set[tuple]:
+def _one_post_frame(tmp_path, body: str, attribution: str, headline: str = "見出し") -> pd.DataFrame:
+    """The events table of a one-post dump written into ``tmp_path``."""
     tmp_path.mkdir(parents=True, exist_ok=True)
     dump = tmp_path / "seg.txt"
     dump.write_text(f"{headline} https://t.co/Sg00000001\n{attribution}\n{body}\n", encoding="utf-8")
-    ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
+    return crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
+
+
+def _one_post_events(tmp_path, body: str, attribution: str, headline: str = "見出し") -> set[tuple]:
+    ev = _one_post_frame(tmp_path, body, attribution, headline)
     return {(tuple(p), m, s, d.date() if x else None)
             for p, m, s, d, x in zip(ev["parties"], ev["mode"], ev["status"], ev["date"], ev["date_exact"], strict=True)}  # fmt: skip
 

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-import crisisnotes
-from test_events import NHK, _one_post_events
+from test_events import NHK, _one_post_events, _one_post_frame
 
 D = dt.date
 
 
 def _event_list(tmp_path, body: str, attribution: str) -> list[tuple]:
     """Like ``_one_post_events``, but a list: two events alike are counted twice."""
-    dump = tmp_path / "seg.txt"
-    dump.write_text(f"見出し https://t.co/Sg00000001\n{attribution}\n{body}\n", encoding="utf-8")
-    ev = crisisnotes.diplomatic_events(crisisnotes.load(dump, cache_dir=tmp_path / "c"))
+    ev = _one_post_frame(tmp_path, body, attribution)
     return sorted((tuple(p), m, d.date()) for p, m, d in zip(ev["parties"], ev["mode"], ev["date"], strict=True))
 
 

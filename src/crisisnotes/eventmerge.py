@@ -56,7 +56,7 @@ def compatible(a: EventDate, b: EventDate) -> bool:
     A date that only says "reported in this post" (rule 4) fits any other; so does no date, except
     that a meeting accepted only in principle (no day yet) is not one whose day is known.
     """
-    if {a.source, b.source} & {IN_PRINCIPLE_SOURCE} and (a.date or b.date):
+    if IN_PRINCIPLE_SOURCE in (a.source, b.source) and (a.date or b.date):
         return False
     if a.date is None or b.date is None or a.source == "rule:news" or b.source == "rule:news":
         return True

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from typing import Literal
 
-from .tense import _span, scope_ids
+from .tense import clause_span, scope_ids
 
 Relation = Literal["same", "antecedent", "consequent"]
 
@@ -93,7 +93,7 @@ def relation_marker(
     if best is None:
         return None
     _, m, typ = best
-    lo, hi = _span(ids, m.start())
+    lo, hi = clause_span(ids, m.start())
     if typ in ("had", "brief"):
         p, q = (m.start(), m.start()), (lo, hi)
     elif typ in ("then", "same") or not m.group().isascii():

@@ -138,8 +138,14 @@ def same_scope(a: int, b: int) -> bool:
     return a == b or (a < 0 and b < 0)
 
 
-def _span(ids: list[int], i: int) -> tuple[int, int]:
-    """The clause around ``i``: a quote, or an outer clause with the quotes inside it."""
+def clause_span(ids: list[int], i: int) -> tuple[int, int]:
+    """The clause around ``i`` (``ids`` from :func:`scope_ids`): a quote, or an outer clause with the
+    quotes inside it.
+
+    >>> s = "会談した。「協議する」と述べた。"
+    >>> clause_span(scope_ids(s), s.index("述")), clause_span(scope_ids(s), s.index("協"))
+    ((4, 15), (5, 11))
+    """
 
     def inside(j: int) -> bool:
         return ids[j] == ids[i] or (ids[i] < 0 and ids[j] > 0)
@@ -209,7 +215,7 @@ def _status_ja(s: str, pos: int | None) -> Status:
     else:
         cid = ids[pos - 1] if pos else ids[0]
     own = "".join(ch if same_scope(ids[i], cid) else "・" for i, ch in enumerate(s))
-    lo, hi = _span(ids, pos - 1 if pos else 0)
+    lo, hi = clause_span(ids, pos - 1 if pos else 0)
     left, right = own[lo:pos], own[pos:hi]
     adj = re.search(rf"(?:{_PAST}|{_FUTURE})(?:の|に|にも|、)?[^\s、。・]{{1,8}}$", left)
     adj = adj or re.match(rf"(?:は|が|も|を)?(?:{_PAST}|{_FUTURE})", right)
@@ -228,7 +234,7 @@ def _status_en(s: str, pos: int | None) -> Status:
     ids = scope_ids(s)
     w = re.search(r"[\w'’-]+$", s[:pos])
     cs = w.start() if w else pos
-    lo, hi = _span(ids, min(cs, len(s) - 1))
+    lo, hi = clause_span(ids, min(cs, len(s) - 1))
     left, cue, right = s[lo:cs], s[cs:pos].lower(), s[pos:max(hi, pos)]
     adj = re.search(rf"(?:{_PAST}|{_FUTURE})(?:'s)?\s*$", left, re.I) or re.match(
         rf"\s*(?:(?:on|in|at|for)\s+)?(?:{_PAST}|{_FUTURE})", right, re.I
