@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_events import NHK, _one_post_events, _one_post_frame
+from test_events import NHK, REUTERS, _one_post_events, _one_post_frame
 
 D = dt.date
 
@@ -324,3 +324,51 @@ def test_a_plan_told_in_a_call_does_not_make_the_call_planned(tmp_path):
         tmp_path / "b", "ロシアの大統領は、ジュネーブで米ロの協議が行われる見通しを明らかにした。", NHK.format("2021年12月24日"),
     )
     assert {(p, m, s) for p, m, s, _ in got} == {(("RUS", "USA"), "talks", "planned")}, got
+
+
+def _by_mode(tmp_path, body: str, attribution: str, mode: str) -> set[tuple]:
+    """(parties, status, date) of the events of ``mode``, the date exact or not."""
+    ev = _one_post_frame(tmp_path, body, attribution)
+    ev = ev[ev["mode"] == mode]
+    return {(tuple(p), s, d.date()) for p, s, d in zip(ev["parties"], ev["status"], ev["date"], strict=True)}
+
+
+def test_after_the_talks_counts_from_the_talks_not_from_the_last_day_told(tmp_path):
+    """協議が10日…前日の9日夜にも会談…協議のあと記者会見した次官は: the remarks follow the talks of the 10th."""
+    body = ("アメリカとロシアの高官による協議が10日、スイスで開かれました。\n"
+            "両氏は前日の9日夜にも夕食をとりながら会談していました。\n"
+            "協議のあと記者会見したロシアの次官は、アメリカが提案を拒めば対抗措置をとると警告しました。")  # fmt: skip
+    got = _by_mode(tmp_path, body, NHK.format("2022年1月11日"), "statement")
+    assert got == {(("RUS", "USA"), "occurred", D(2022, 1, 10))}, got
+
+
+def test_a_press_conference_after_the_talks_is_the_occasion_its_next_sentence_continues(tmp_path):
+    """協議のあと記者会見を開き… そのうえで…と警告: the warning is dated by the talks, not by an earlier dinner."""
+    body = ("アメリカとロシアの高官による協議が10日、スイスで開かれました。\n"
+            "両氏は前日の9日夜にも夕食をとりながら会談していました。\n"
+            "協議のあと、アメリカの副長官は電話で記者会見を開き、提案の一部は受け入れられないと述べました。\n"
+            "そのうえで副長官は、ロシアが侵攻すれば厳しい制裁を科すと警告しました。")  # fmt: skip
+    got = _by_mode(tmp_path, body, NHK.format("2022年1月11日"), "statement")
+    assert got == {(("RUS", "USA"), "occurred", D(2022, 1, 10))}, got
+
+
+def test_what_has_happened_does_not_take_the_day_of_a_meeting_still_to_come(tmp_path):
+    """…12日に開かれる会合。…内容を説明した: the briefing is the news, not the 12th (nor the 12th of last month)."""
+    body = ("アメリカとロシアの高官による協議が10日、スイスで開かれました。\n"
+            "12日にはブリュッセルでNATOとロシアの会合が開かれます。\n"
+            "アメリカ政府は、協議の内容をウクライナ政府に説明したとしています。")  # fmt: skip
+    got = _by_mode(tmp_path, body, NHK.format("2022年1月11日"), "talks")
+    assert (("UKR", "USA"), "occurred", D(2022, 1, 11)) in got, got
+    body = ("Blinken will travel to Berlin on Thursday to consult his counterparts from Germany and France.\n"
+            "Russia has demanded that NATO halt any further enlargement after 1997.")  # fmt: skip
+    got = _by_mode(tmp_path / "en", body, REUTERS.format("January 19, 2022"), "statement")
+    assert got == {(("NATO", "RUS"), "occurred", D(2022, 1, 19))}, got
+
+
+def test_letters_sent_before_this_visit_count_from_the_visit_held_not_the_one_planned(tmp_path):
+    """26日に会談…28日には会談する予定…今回の訪問に先立ち書簡を送っていた: before the visit held on the 26th."""
+    body = ("国連の事務総長は26日、モスクワでロシアの大統領と会談しました。\n"
+            "事務総長は28日には、キーウでウクライナの大統領と会談する予定です。\n"
+            "事務総長は今回の訪問に先立ち、ロシアの大統領に書簡を送っていました。")  # fmt: skip
+    got = _by_mode(tmp_path, body, NHK.format("2022年4月27日"), "written_message")
+    assert got == {(("RUS", "UN"), "occurred", D(2022, 4, 26))}, got

@@ -110,8 +110,13 @@ def _post_events(
             last_person = persons[0]  # "He is expected to speak to Putin": the person told just before
         dated = [e for e in exprs if e.kind in ("explicit", "relative", "weekday") and not cuescope.in_dateline(text, e.start)]
         if dated and (when is not None or (dated[0].kind == "explicit" and dated[0].year and dated[0].month)):
-            anchor = dates.resolve(dated[0], when, status="occurred")
+            told = events[n_before:]  # 12日に開かれる会合: the day of a plan is in the future, not a month back
+            planned = bool(told) and all(e.status == "planned" for e in told)
+            anchor = dates.resolve(dated[0], when, status="planned" if planned else "occurred")
             anchor_topic = carried.code if carried else None
+        elif not dated and (named := relation.named_occasion(text, None, _told(events))):
+            # 協議のあと記者会見し、… そのうえで…: the press conference after the talks is the occasion now (§4 rules 1, 3)
+            anchor = dates.resolve_event_date(text, when, status="occurred", anchor=named[1], relation=named[0], only=(0, 0))
     # a plan told in the sentences of a dated occasion, with no date of its own: undated (GUIDELINES §4 rule 5); its
     # inherited date served only to tell it apart from other plans while merging
     return [replace(e, when=dates.EventDate(None, False, source="rule:undated-plan")) if e.when.source == _PLAN_SAME else e
@@ -147,6 +152,13 @@ _GATHERING = re.compile(r"(?:外相|首脳|閣僚|国防相|外務・防衛担�
 _TOLD_THAT = re.compile(r"\b(?:told|tells|telling|assured|informed|warned|stressed|said to)\b[^.;]*?\b(?P<that>that)\b", re.I)
 _ANNOUNCED = re.compile(r"^[^。「」]{0,40}?(?:する|科す|かける|加える)と(?:発表|表明|明らかにし|決めた|決定し)")
 _QUOTE_NAME = re.compile(r"「[^「」。]{1,24}」")
+
+
+def _told(events: list[Event], by: Any = None) -> list[tuple[str, dates.EventDate]]:
+    """The occasions of ``events`` dated by the text (not only by the report), with their modes; only those
+    on or before the date ``by`` if given."""
+    return [(e.mode, e.when) for e in events if e.when.date is not None and e.when.source != "rule:news"
+            and (by is None or e.when.date <= by)]  # fmt: skip
 
 
 def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor, anchor_topic,
@@ -250,8 +262,14 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
             and not cuescope.meeting_as_talks(text, lang):  # delegations led by X and Y: talks
         mode = "meeting"  # an in-person ministers' or leaders' meeting even when called "talks"
     rel = relation.relation_to_anchor(text, c_start)
+    told = _told(earlier, post_date if status == "occurred" else None)
+    if rel in ("antecedent", "consequent") and (named := relation.named_occasion(text, c_start, told)):
+        anchor = named[1]  # 協議のあと: counted from the talks told, not from whatever was dated last
     same_speaker = own_topic is None or (anchor_topic is not None and own_topic.code == anchor_topic) \
         or bool(_JOINS.search(text))  # Xもオンラインで参加し: joining the occasion just told
+    if status == "occurred" and anchor is not None and post_date is not None and anchor.date is not None \
+            and anchor.date > post_date:
+        anchor = None  # what has happened neither continues nor follows an occasion still to come
     if rel is None and not exprs and anchor is not None and same_speaker:
         rel = "same"
     only = None if mode == "statement" else _headline_segment(s.part, text, lang, cue.start)

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Literal
+from typing import Literal, TypeVar
 
 from .tense import clause_span, scope_ids
 
 Relation = Literal["same", "antecedent", "consequent"]
+T = TypeVar("T")
 
 _MARKERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:会談|協議|会合|会議|会見|訪問|通話|終了|これ|それ)の?(?:後|あと|直後)"
@@ -138,3 +139,56 @@ def relation_to_anchor(sentence: str, cue_start: int | None = None) -> Relation 
     """
     found = relation_marker(sentence, cue_start)
     return found[0] if found else None
+
+
+_OCCASIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"電話(?:会談|協議)?|通話|テレビ会議|\b(?:phone|video)?\s?call\b", re.I), ("phone_call",)),
+    (re.compile(r"会談|首脳会議|\bmeeting\b|\bsummit\b", re.I), ("meeting", "phone_call")),
+    (re.compile(r"協議|交渉|対話|会合|会議|\btalks\b|\bnegotiations\b", re.I), ("talks", "meeting")),
+    (re.compile(r"訪問|訪れ|\bvisit\b|\btrip\b", re.I), ("visit", "meeting")),
+)  # fmt: skip
+
+
+def named_occasion(sentence: str, cue_start: int | None, told: list[tuple[str, T]]) -> tuple[Relation, T] | None:
+    """The occasion a before/after marker names by its kind (協議のあと, 会談に先立ち, "after the call"), among those told.
+
+    GUIDELINES §4 rules 2-3 count from the occasion the marker refers to, which is not always the
+    last one dated: 前日の9日夜にも会談 … 協議のあと記者会見した refers to the talks of the 10th.
+
+    Parameters
+    ----------
+    sentence : str
+        Japanese or English text (NFKC-normalised here).
+    cue_start : int or None
+        Offset of the cue word, as for :func:`relation_marker`.
+    told : list of (mode, value)
+        The occasions told so far in the post, in order, each with its mode.
+
+    Returns
+    -------
+    (relation, value) or None
+        The relation (``antecedent`` or ``consequent``) and the value of the last occasion told
+        of the kind the marker's noun names (its first mode first); None without such a marker or occasion.
+
+    Examples
+    --------
+    >>> named_occasion("協議のあと記者会見した次官は要求した。", 14, [("talks", "10th"), ("meeting", "9th")])
+    ('consequent', '10th')
+    >>> named_occasion("Before the call, Sullivan briefed allies.", 26, [("meeting", "x")]) is None
+    True
+    """
+    found = relation_marker(sentence, cue_start)
+    if found is None or found[0] not in ("antecedent", "consequent"):
+        return None
+    s = unicodedata.normalize("NFKC", sentence)
+    side = s[found[1][0] : found[1][1]]
+    nouns = [(m, modes) for rx, modes in _OCCASIONS for m in rx.finditer(side)]
+    if not nouns:
+        return None
+    # the noun nearest the marker: the last of a Japanese phrase (…との協議のあと), the first of an English one
+    _, modes = max(nouns, key=lambda x: x[0].start()) if not side.isascii() else min(nouns, key=lambda x: x[0].start())
+    for want in modes:  # the marker's own kind first: 協議のあと is the talks, not a dinner meeting told after them
+        fits = [v for mode, v in told if mode == want]
+        if fits:
+            return found[0], fits[-1]
+    return None
