@@ -429,6 +429,24 @@ CASES = [
         [],
         id="impossible-date-keeps-post",
     ),
+    pytest.param(
+        D("見出し https://t.co/k6", A("東京テレビ", "tokyo_tv", "2022年3月11日"), "本文は日本語で終わる。",
+          "A weekly says it wants calm.", "Its actions tell another story https://t.co/k7",
+          A("Weekly", "weekly", "March 12, 2022")),
+        [(1, 3, "tokyo_tv", "2022-03-11", "見出し https://t.co/k6"),
+         (4, 6, "weekly", "2022-03-12", "A weekly says it wants calm.\nIts actions tell another story https://t.co/k7")],
+        [],
+        id="a-whole-sentence-in-the-tweets-script-under-a-body-in-another-opens-the-tweet",
+    ),
+    pytest.param(
+        D("Headline https://t.co/k6", A("Wire", "wire", "Mar 11, 2022"), "The body ends here.",
+          "Another body sentence.", "Its actions tell another story https://t.co/k7",
+          A("Weekly", "weekly", "March 12, 2022")),
+        [(1, 4, "wire", "2022-03-11", "Headline https://t.co/k6"),
+         (5, 6, "weekly", "2022-03-12", "Its actions tell another story https://t.co/k7")],
+        [],
+        id="a-whole-sentence-in-the-bodys-script-stays-body",
+    ),
 ]
 
 

@@ -210,6 +210,26 @@ def _extends_tweet(line: str, units_so_far: int, width: int | None = None) -> bo
     return units_so_far + width <= TWEET_LIMIT
 
 
+_JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _opens_tweet(line: str, below: str, above: str) -> bool:
+    """Is ``line``, a whole sentence, the first line of a tweet that goes on in ``below``?
+
+    Only where the script changes: ``line`` is written like the tweet below it and unlike the
+    body line ``above`` it (an English tweet of two sentences under a Japanese article).
+
+    >>> _opens_tweet("China says it wants peace.", "Its refusal tells a story https://t.co/x", "会談は続いた。")
+    True
+    >>> _opens_tweet("The talks ended.", "Its refusal tells a story https://t.co/x", "Both sides met.")
+    False
+    """
+    if not above or URL.search(line) or stray_reason(line):
+        return False
+    ja = bool(_JA_SCRIPT.search(line))
+    return ja == bool(_JA_SCRIPT.search(below)) and ja != bool(_JA_SCRIPT.search(above))
+
+
 def segment_lines(
     lines: Sequence[str], *, source: str, bad_lines: Sequence[int] = ()
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -266,6 +286,8 @@ def segment_lines(
             width = weighted_length(prev)
             fits = units + width <= TWEET_LIMIT
             if not (bare and fits) and not _extends_tweet(prev, units, width):
+                if fits and _opens_tweet(prev, lines[start], lines[start - 2] if usable(start - 2) else ""):
+                    start -= 1  # "China says X." over "Its refusal … https://t.co/…", below a Japanese body
                 break
             start -= 1
             units += width
