@@ -372,3 +372,19 @@ def test_letters_sent_before_this_visit_count_from_the_visit_held_not_the_one_pl
             "事務総長は今回の訪問に先立ち、ロシアの大統領に書簡を送っていました。")  # fmt: skip
     got = _by_mode(tmp_path, body, NHK.format("2022年4月27日"), "written_message")
     assert got == {(("RUS", "UN"), "occurred", D(2022, 4, 26))}, got
+
+
+def test_summoning_an_ambassador_is_a_meeting_and_a_protest_by_phone_a_call(tmp_path):
+    """大使を呼び出し / 大使を外務省に呼んで抗議 / summoned the ambassador: in person; 電話で抗議: a call (§3 mode)."""
+    got = _one_post_events(tmp_path / "a", "中国の外務次官は2日夜、米国の駐中国大使を呼び出し、厳正な申し入れを行った。",
+                           NHK.format("2022年8月3日"))  # fmt: skip
+    assert got == {(("CHN", "USA"), "meeting", "occurred", D(2022, 8, 2))}, got
+    got = _one_post_events(tmp_path / "b", "外務省の事務次官は22日、ロシアの駐日大使を外務省に呼んで抗議しました。",
+                           NHK.format("2022年3月23日"))  # fmt: skip
+    assert got == {(("JPN", "RUS"), "meeting", "occurred", D(2022, 3, 22))}, got
+    got = _one_post_events(tmp_path / "c", "外務省の事務次官は4日夜、中国の駐日大使に電話で強く抗議し、即時中止を求めました。",
+                           NHK.format("2022年8月5日"))  # fmt: skip
+    assert got == {(("CHN", "JPN"), "phone_call", "occurred", D(2022, 8, 4))}, got
+    got = _one_post_events(tmp_path / "d", "The White House summoned Chinese Ambassador Qin Gang on Thursday to protest the drills.",
+                           REUTERS.format("August 5, 2022"))  # fmt: skip
+    assert got == {(("CHN", "USA"), "meeting", "occurred", D(2022, 8, 4))}, got
