@@ -388,3 +388,9 @@ def test_summoning_an_ambassador_is_a_meeting_and_a_protest_by_phone_a_call(tmp_
     got = _one_post_events(tmp_path / "d", "The White House summoned Chinese Ambassador Qin Gang on Thursday to protest the drills.",
                            REUTERS.format("August 5, 2022"))  # fmt: skip
     assert got == {(("CHN", "USA"), "meeting", "occurred", D(2022, 8, 4))}, got
+
+
+def test_a_meeting_called_off_earlier_in_the_month_is_no_event(tmp_path):
+    """会談は今月上旬、…の取りやめで見送られていた: a cancelled meeting (§3 not annotated), comma or not."""
+    got = _one_post_events(tmp_path, "日中外相会談は今月上旬、中国側の取りやめで見送られていた。", NHK.format("2022年8月18日"))
+    assert got == set(), got

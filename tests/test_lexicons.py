@@ -59,6 +59,8 @@ SHARED_FORMS = {
     "Wang": {"wang_wenbin", "wang_yi"},
     "Li": {"li_hui", "li_keqiang"},  # guarded too: "Mr Wang" is the one the post names in full, else dropped
     "李氏": {"li_hui", "li_keqiang"},  # 李氏, 王氏: bound to the full name in the post (surnames.post_bound)
+    "Burns": {"burns", "burns_nicholas"},  # William (CIA) and Nicholas (ambassador to China), as Sullivan
+    "バーンズ": {"burns", "burns_nicholas"},
 }
 CONTAINED_OK = {
     ("国連", "アラブ首長国連邦"),

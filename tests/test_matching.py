@@ -91,6 +91,9 @@ POSITIVE = [
     ("the European Union imposed", {"eu"}),
     ("the OSCE meeting in Vienna", {"osce"}),
     ("Japan's prime minister", {"jpn"}),
+    # a bare surname before a coordinator's or bureau chief's title, perhaps after its state
+    ("一方、カービー米戦略広報調整官は1日、述べた", {"kirby", "usa"}),
+    ("ホワイトハウスのカービー調整官", {"kirby"}),
 ]
 
 NEGATIVE = [

@@ -246,7 +246,8 @@ class Matcher:
         runs, s, e = matches(self.runs, text)
         pre = codes[s]
         prefix = np.isin(pre, _PREFIX_CODES)
-        word = kanji(pre) | kata(pre) | where(pre, str.isdigit)  # …unless a prefix (対中)
+        # …unless a prefix (対中); a name just before is no word of it (カービー米報道官)
+        word = kanji(pre) | (kata(pre) & ~np.isin(s, cov_e)) | where(pre, str.isdigit)
         i = np.flatnonzero(~overlaps(cov_s, cov_e, s, e) & ~(word & ~prefix))
         s, e, pre, prefix = s[i], e[i], pre[i], prefix[i]
         post, first, last = codes[e + 1], codes[s + 1], codes[e]
