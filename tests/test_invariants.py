@@ -172,18 +172,22 @@ def key(posts: pd.DataFrame) -> list[tuple]:
 
 
 def write_back(posts: pd.DataFrame) -> list[str]:
-    """Posts as a dump again: text, rebuilt attribution line, body; a blank line between posts."""
+    """Posts as a dump again: text, rebuilt attribution line, body; a blank line where lines lay between
+    two posts (blank or stray), none where one post's lines ran straight into the next one's (a whole
+    sentence opening a tweet is read by the script of the line above it: docs/reading.md)."""
     out: list[str] = []
-    for r in posts.itertuples():
+    rows = list(posts.itertuples())
+    for k, r in enumerate(rows):
         if r.is_orphan:
-            out += [*r.body.split("\n"), ""]
-            continue
-        if r.text:
-            out += r.text.split("\n")
-        out.append(f"— {r.outlet} (@{r.handle}) {r.date_raw}")
-        if r.body:
             out += r.body.split("\n")
-        out.append("")
+        else:
+            if r.text:
+                out += r.text.split("\n")
+            out.append(f"— {r.outlet} (@{r.handle}) {r.date_raw}")
+            if r.body:
+                out += r.body.split("\n")
+        if k + 1 == len(rows) or rows[k + 1].line_start > r.line_end + 1 or not r.body:
+            out.append("")  # (a post without a body always: its next line would read as body)
     return out
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
-from .timeline import segment_lines
+from .timeline import context_line, segment_lines
 
 Rows = list[dict[str, Any]]
 _NL = re.compile(r"\r\n|\r|\n")
@@ -77,12 +77,13 @@ def segment_stream(
     bad = bad_lines
     buf: list[str] = []
     base, size, eof = 0, window, False
+    above = ""  # the usable line right above the window, if any: its script decides a tweet's first line
     while True:
         if not eof and len(buf) < size:
             buf.extend(islice(it, size - len(buf)))
             eof = len(buf) < size
         local_bad = [b - base for b in bad if base < b <= base + len(buf)]
-        posts, unassigned = segment_lines(buf, source=source, bad_lines=local_bad)
+        posts, unassigned = segment_lines(buf, source=source, bad_lines=local_bad, above=above)
         if eof:
             yield _shift(posts, unassigned, base, source)
             return
@@ -94,6 +95,7 @@ def segment_stream(
         done = [p for p in posts if p["line_start"] - 1 < cut]
         stray = [u for u in unassigned if u["line"] - 1 < cut]
         yield _shift(done, stray, base, source)
+        above = context_line(buf[cut - 1], cut in local_bad) if cut else above
         buf = buf[cut:]
         base += cut
         size = window

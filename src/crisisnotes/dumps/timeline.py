@@ -230,14 +230,27 @@ def _opens_tweet(line: str, below: str, above: str) -> bool:
     return ja == bool(_JA_SCRIPT.search(below)) and ja != bool(_JA_SCRIPT.search(above))
 
 
+def context_line(line: str, bad: bool = False) -> str:
+    """``line`` if a tweet could read its script from it (a usable line: not blank, stray, attribution
+    or undecodable), else the empty string.
+
+    >>> context_line("会談は続いた。"), context_line("#NATO"), context_line("")
+    ('会談は続いた。', '', '')
+    """
+    usable = not bad and line.strip() and not stray_reason(line) and parse_attribution(line) is None
+    return line if usable else ""
+
+
 def segment_lines(
-    lines: Sequence[str], *, source: str, bad_lines: Sequence[int] = ()
+    lines: Sequence[str], *, source: str, bad_lines: Sequence[int] = (), above: str = ""
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Segment decoded ``lines`` (no newline characters) into posts and unassigned lines.
 
     Returns two lists of dicts with the columns of the ``posts`` and
     ``unassigned`` tables (see ``docs/architecture.md``); line numbers are 1-based.
     Lines in ``bad_lines`` (undecodable bytes) are quarantined as unassigned.
+    ``above`` is the body line right above ``lines`` when they are a window of a longer dump
+    (:func:`context_line`): only its script is read (:func:`_opens_tweet`).
     """
     n = len(lines)
     bad = set(bad_lines)
@@ -286,7 +299,8 @@ def segment_lines(
             width = weighted_length(prev)
             fits = units + width <= TWEET_LIMIT
             if not (bare and fits) and not _extends_tweet(prev, units, width):
-                if fits and _opens_tweet(prev, lines[start], lines[start - 2] if usable(start - 2) else ""):
+                up = lines[start - 2] if usable(start - 2) else above if start == 1 else ""
+                if fits and _opens_tweet(prev, lines[start], up):
                     start -= 1  # "China says X." over "Its refusal … https://t.co/…", below a Japanese body
                 break
             start -= 1
