@@ -394,3 +394,34 @@ def test_a_meeting_called_off_earlier_in_the_month_is_no_event(tmp_path):
     """会談は今月上旬、…の取りやめで見送られていた: a cancelled meeting (§3 not annotated), comma or not."""
     got = _one_post_events(tmp_path, "日中外相会談は今月上旬、中国側の取りやめで見送られていた。", NHK.format("2022年8月18日"))
     assert got == set(), got
+
+
+def test_a_schedule_of_two_days_announced_is_two_plans_each_with_its_own_counterpart(tmp_path):
+    """報道官は9日、首相が14日にXと会談し、15日にはYと会談すると発表: both planned; the 15th is not with X."""
+    body = ("ドイツ政府の報道官は9日、ショルツ首相が14日にキエフでウクライナの大統領と会談し、"
+            "15日にはモスクワでロシアの大統領と会談すると発表した。")  # fmt: skip
+    got = _one_post_events(tmp_path, body, NHK.format("2022年2月10日"))
+    assert got == {(("DEU", "UKR"), "meeting", "planned", D(2022, 2, 14)),
+                   (("DEU", "RUS"), "meeting", "planned", D(2022, 2, 15))}, got  # fmt: skip
+
+
+def test_a_council_one_holds_on_a_coming_day_is_planned(tmp_path):
+    """12日にブリュッセルで開くNATO・ロシア理事会で…用意があると表明: the council is still to come."""
+    body = "NATOの事務総長は、12日にブリュッセルで開くNATO・ロシア理事会で、軍備管理を話し合う用意があると表明した。"
+    got = _by_mode(tmp_path, body, NHK.format("2022年1月8日"), "talks")
+    assert got == {(("NATO", "RUS"), "planned", D(2022, 1, 12))}, got
+
+
+def test_a_day_in_another_segment_of_a_headline_does_not_date_its_warning(tmp_path):
+    """事務総長、ロシアに警告 12日に理事会: the warning is not of the 12th (nor of last month's 12th)."""
+    ev = _one_post_frame(tmp_path, "NATOの事務総長は7日、ロシアに深刻な代償を払うことになると警告した。", NHK.format("2022年1月8日"),
+                         headline="NATO事務総長、ロシアに警告 12日に理事会")  # fmt: skip
+    got = {(tuple(p), d.date()) for p, m, d in zip(ev["parties"], ev["mode"], ev["date"], strict=True) if m == "statement"}
+    assert got == {(("NATO", "RUS"), D(2022, 1, 7))}, got
+
+
+def test_what_a_headline_says_a_planned_summit_will_press_is_part_of_that_summit(tmp_path):
+    """EU 来月1日に中国と首脳会議 ロシアへの支援けん制へ: one planned summit, no statement of its own."""
+    ev = _one_post_frame(tmp_path, "首脳会議はオンライン形式で行われる予定だ。", NHK.format("2022年3月31日"),
+                         headline="EU 来月1日に中国と首脳会議 ロシアへの支援けん制へ")  # fmt: skip
+    assert "statement" not in set(ev["mode"]), ev[["parties", "mode", "status"]]

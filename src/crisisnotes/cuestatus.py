@@ -30,7 +30,9 @@ _EN_PAST_CUE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+$|\b(?:met|spoke|
 _EN_AFTER_CUE = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,2}[\w-]+$", re.I)  # "… on Thursday after talks that …"
 _JA_PLANNED_AFTER = re.compile(r"(?:を|の|も)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
 _JA_PLANNED_BEFORE = re.compile(  # 24日に予定されている…会談; 12日に開かれるNATOとロシアの会合
-    r"(?:予定され(?:ている|た)|予定の|開かれる予定の|行われる予定の)[^、。]{0,30}$|(?:開かれる|行われる|開催される)[^、。]{0,20}$")
+    r"(?:予定され(?:ている|た)|予定の|開かれる予定の|行われる予定の)[^、。]{0,30}$|(?:開かれる|行われる|開催される|(?<=で)開く|(?<=で)行う)[^、。]{0,20}$")
+_DAY_FIRST = re.compile(r"[、\s]*(?:\d{1,2}日|翌日|同日|翌週|来週|来月)")  # a clause of its own day: one item of a schedule
+_REPORTED = re.compile(r"(?<=[るたいだ])と(?:発表|述べ|明らかに|表明|語|説明|伝え|報じ|話し)")
 _JA_CONTINUATIVE = re.compile(r"(?:[しきりみびいちに]|して|って|んで)、$")  # 会談し、… : the verb takes the tense of the next one
 IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
 
@@ -81,9 +83,15 @@ def _chained_status(text: str, start: int) -> str | None:
     >>> t = "両外相は会談し、来月の訪問で一致した。"
     >>> _chained_status(t, t.index("、") + 1)
     'occurred'
+    >>> t = "首相が14日に会談し、15日には別の首脳と会談すると発表した。"
+    >>> _chained_status(t, t.index("、") + 1)
+    'planned'
     """
     for a, b in clauses(text[start:]):
         seg = text[start + a : start + b]
+        told = _REPORTED.search(seg) if _DAY_FIRST.match(seg) else None
+        if told:  # …14日に会談し、15日には…会談すると発表した: the next day's verb, not the telling
+            seg = seg[: told.start()]
         status = tense.main_status(seg)
         if status is not None or not _JA_CONTINUATIVE.search(seg):
             return status

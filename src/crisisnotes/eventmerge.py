@@ -179,9 +179,9 @@ def dedupe(events: list[Event]) -> list[Event]:
             continue  # said in the call; said to one's own press conference afterwards is a statement of its own (GUIDELINES §3)
         if e.mode == "statement" and any(
             c.mode in CALLS and c.status == "planned" and e.codes <= c.codes and c.when.date is not None
-            and e.when.date == c.when.date for c in out
+            and (e.when.date == c.when.date or (e.part == "text" and e.sentence_id == c.sentence_id)) for c in out
         ):  # fmt: skip
-            continue  # what is to be said at a scheduled summit is part of it
+            continue  # what is to be said at a scheduled summit is part of it (首脳会議 …けん制へ in one headline)
         if e.mode == "visit" and any(
             (c.codes == e.codes and (c.status == e.status or e.part == "text"))  # a headline's tense is loose
             or (c.sentence_id == e.sentence_id and (c.codes <= e.codes or e.codes <= c.codes))

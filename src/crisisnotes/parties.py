@@ -341,6 +341,8 @@ def cue_parties(
             borrowed = [p for p in borrowed if p.code == lead]
         elif _codes(chosen):  # ベルリン訪問 ロシア外相と会談へ: the traveller, not the city visited before
             borrowed = [p for p in borrowed if p.actor_id not in CITIES] or borrowed
+            if lang == "ja" and _all_counterparts(text, chosen):  # Xが…Yと会談し、15日にはZと会談: X, not Y
+                borrowed = [p for p in borrowed if not _COUNTERPART.match(text, p.end)] or borrowed
         chosen += [p for p in borrowed if p.code not in _codes(chosen)]
     dest = destination(text, start, end, lang) if mode == "visit" else []
     dest += [p for p in region if p not in chosen and p.code not in _codes(dest)]  # ウクライナ東部の前線を訪れ: Ukraine
