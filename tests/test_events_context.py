@@ -425,3 +425,19 @@ def test_what_a_headline_says_a_planned_summit_will_press_is_part_of_that_summit
     ev = _one_post_frame(tmp_path, "首脳会議はオンライン形式で行われる予定だ。", NHK.format("2022年3月31日"),
                          headline="EU 来月1日に中国と首脳会議 ロシアへの支援けん制へ")  # fmt: skip
     assert "statement" not in set(ev["mode"]), ev[["parties", "mode", "status"]]
+
+
+def test_a_host_who_opened_the_talks_just_told_joins_them(tmp_path):
+    """X and Y met in a city on Tuesday. Z's president opened the talks…: one round of X, Y and Z."""
+    body = ("Russian and Ukrainian negotiators met face to face in Istanbul on Tuesday.\n"
+            "Turkish President Recep Tayyip Erdogan opened the talks, telling the delegations to end the war.")  # fmt: skip
+    got = _by_mode(tmp_path, body, REUTERS.format("March 29, 2022"), "talks")
+    assert got == {(("RUS", "TUR", "UKR"), "occurred", D(2022, 3, 29))}, got
+
+
+def test_a_meeting_said_to_be_held_through_a_mediator_is_one_meeting_of_three(tmp_path):
+    """XとYは10日に会談した。会談はZの外相の仲介によるもので、3者で行われた: one meeting, Z included."""
+    body = ("ロシアの外相とウクライナの外相は10日、トルコ南部で会談した。\n"
+            "会談はトルコの外相の仲介によるもので、3者で約1時間半にわたって行われた。")  # fmt: skip
+    got = _by_mode(tmp_path, body, NHK.format("2022年3月10日"), "meeting")
+    assert got == {(("RUS", "TUR", "UKR"), "occurred", D(2022, 3, 10))}, got

@@ -91,7 +91,7 @@ _CONDITIONAL = re.compile(
 )
 _AGREED_PACKAGE = re.compile(r"\bagreed (?:on|to)\b(?![^.;]*\b(?:if|unless)\b)", re.I)  # "agreed on sanctions that would be adopted": a plan
 _JOIN = re.compile(
-    r"同席|加わ|立ち会|仲介役|仲介し|\bmediat(?:e|ed|es|ing|or)\b|"
+    r"同席|加わ|立ち会|仲介役|仲介し|仲介によるもので|\bmediat(?:e|ed|es|ing|or)\b|"
     r"\b(?:opened|chaired|hosted) the (?:talks|session|negotiations|meeting|round)\b|"
     r"\bjoined the (?:talks|meeting|negotiations|call)\b",
     re.I,
@@ -373,6 +373,15 @@ def in_dateline(text: str, pos: int) -> bool:
     """
     m = re.match(r"\s*【[^】]{0,30}】", text)
     return bool(m) and pos < m.end()
+
+
+def join_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the phrases giving someone a part (:func:`joins_previous`).
+
+    >>> join_spans("Erdogan opened the talks.")
+    [(8, 24)]
+    """
+    return [m.span() for m in _JOIN.finditer(text)]
 
 
 def join_previous(last: Any, parties: Sequence[Any], sentence_id: int, modes: Sequence[str]) -> Any:

@@ -100,6 +100,29 @@ def same_interaction(x: Event, e: Event) -> bool:
     return compatible(x.when, e.when)
 
 
+def retells(last: Event, new: list[Event], text: str, joined: list[tuple[int, int]]) -> bool:
+    """Are the events ``new`` of a sentence that gives someone a part in ``last`` (a host "opened the
+    talks", 会談はXの仲介によるもので: :func:`~crisisnotes.cuescope.joins_previous`) only ``last`` again?
+
+    They are when each is of the mode and status of ``last`` (talks, a meeting or a call told in the
+    sentence just before), shares a party with it, and its cue names that interaction: inside the
+    phrase giving the part (``joined``: "opened the talks") or as the topic (会談は). The caller then
+    adds the host to ``last``.
+
+    >>> from types import SimpleNamespace as E
+    >>> talks = E(mode="talks", status="occurred", sentence_id=1, codes={"RUS", "UKR"})
+    >>> t = "Erdogan opened the talks in Istanbul."
+    >>> again = E(mode="talks", status="occurred", sentence_id=2, codes={"RUS", "TUR"}, cue=E(start=19, end=24))
+    >>> retells(talks, [again], t, [(8, 24)])
+    True
+    """
+    return bool(new) and last.mode in ("phone_call", "meeting", "talks") and all(
+        e.mode == last.mode and e.status == last.status and e.sentence_id == last.sentence_id + 1
+        and e.codes & last.codes
+        and (any(a <= e.cue.start < b for a, b in joined) or text.startswith("は", e.cue.end)) for e in new
+    )
+
+
 def person_ids(e: Event) -> set[str]:
     return {a for _, a in e.persons}
 

@@ -27,7 +27,7 @@ from . import cuescope, cuesegments, dates, noevent, relation
 from .actors import ORGS
 from .cues import CueLexicon
 from .cuestatus import EN_PLANNED_BEFORE, IN_PRINCIPLE, cue_status
-from .eventmerge import CALLS, IN_PRINCIPLE_SOURCE, Event, dedupe, own_press
+from .eventmerge import CALLS, IN_PRINCIPLE_SOURCE, Event, dedupe, own_press, retells
 from .grouping import (
     JOINTLY,
     distributive,
@@ -101,6 +101,8 @@ def _post_events(
                 events[n_cued:] = [replace(e, to_press=True) if e.mode == "statement" else e for e in events[n_cued:]]
         press_before = own_press(text)
         press_seen = press_seen or press_before
+        if n_before and cuescope.joins_previous(text) and retells(events[n_before - 1], events[n_before:], text, cuescope.join_spans(text)):
+            del events[n_before:]  # "Erdogan opened the talks", 会談はXの仲介によるもので: the talks just told, not new ones
         if len(events) == n_before and events and cuescope.joins_previous(text):
             events[-1] = cuescope.join_previous(events[-1], parties, int(s.sentence_id), (*CALLS, "talks"))
         if own_topic is not None:
