@@ -441,3 +441,17 @@ def test_a_meeting_said_to_be_held_through_a_mediator_is_one_meeting_of_three(tm
             "会談はトルコの外相の仲介によるもので、3者で約1時間半にわたって行われた。")  # fmt: skip
     got = _by_mode(tmp_path, body, NHK.format("2022年3月10日"), "meeting")
     assert got == {(("RUS", "TUR", "UKR"), "occurred", D(2022, 3, 10))}, got
+
+
+def test_travelled_to_a_capital_and_met_is_held(tmp_path):
+    """"X traveled to Kyiv on Saturday and met Y": "to" after a past verb of travel plans nothing."""
+    body = "Austrian Chancellor Karl Nehammer also traveled to Kyiv on Saturday and met President Volodymyr Zelensky."
+    got = _by_mode(tmp_path, body, REUTERS.format("April 10, 2022"), "meeting")
+    assert got == {(("AUT", "UKR"), "occurred", D(2022, 4, 9))}, got
+
+
+def test_a_call_in_which_one_assured_the_other_is_held_whatever_it_promised(tmp_path):
+    """"X assured Y in a phone call on Sunday that … would respond": the call is past; "would" is what was said."""
+    body = "Biden assured Zelensky in a phone call on Sunday that the U.S. would respond decisively."
+    got = _by_mode(tmp_path, body, REUTERS.format("January 3, 2022"), "phone_call")
+    assert got == {(("UKR", "USA"), "occurred", D(2022, 1, 2))}, got
