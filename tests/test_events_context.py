@@ -455,3 +455,19 @@ def test_a_call_in_which_one_assured_the_other_is_held_whatever_it_promised(tmp_
     body = "Biden assured Zelensky in a phone call on Sunday that the U.S. would respond decisively."
     got = _by_mode(tmp_path, body, REUTERS.format("January 3, 2022"), "phone_call")
     assert got == {(("UKR", "USA"), "occurred", D(2022, 1, 2))}, got
+
+
+def test_a_second_predicate_and_an_offer_to_host_add_no_party_and_no_plan(tmp_path):
+    """"X met Y on Thursday and repeated an offer to host talks between Y and Z": one meeting of X and Y."""
+    body = ("Turkish President Tayyip Erdogan met Ukrainian President Volodymyr Zelenskiy in Kyiv on Thursday "
+            "and repeated an offer to host talks between the leaders of Ukraine and Russia.")  # fmt: skip
+    got = _one_post_events(tmp_path, body, REUTERS.format("February 3, 2022"))
+    assert got == {(("TUR", "UKR"), "meeting", "occurred", D(2022, 2, 3))}, got
+
+
+def test_a_day_in_an_aside_dates_the_aside_not_the_main_clause(tmp_path):
+    """"X, who visited Kyiv on Tuesday, spoke by phone with Y on Wednesday": the call is Wednesday's."""
+    body = ("British Prime Minister Boris Johnson, who visited Kyiv on Tuesday, spoke by phone with "
+            "Russian President Vladimir Putin on Wednesday.")  # fmt: skip
+    got = _by_mode(tmp_path, body, REUTERS.format("February 3, 2022"), "phone_call")
+    assert got == {(("GBR", "RUS"), "occurred", D(2022, 2, 2))}, got

@@ -239,3 +239,30 @@ def legs(text: str, segments: Sequence[tuple[int, int]], exprs: Sequence[Any], c
         if len(cities) == 1 and len(days) == 1:
             out.append((cities.pop(), days[0]))
     return out if len(out) >= 2 and len({c for c, _ in out}) == len(out) else []
+
+
+_EN_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;]{3,120}?,")
+
+
+def aside_span(text: str, lang: str, pos: int, exprs: Sequence[Any]) -> tuple[int, int] | None:
+    """The part of an English sentence whose time expressions ``exprs`` may date the cue at ``pos``,
+    when the sentence holds an aside (", who visited Kyiv on Tuesday,") and that part names a day of
+    its own: the aside for a cue inside it, else what follows it (or precedes it). None otherwise
+    ("G7 leaders, who met on Thursday, warned Russia": the warning is of that meeting's day).
+
+    >>> from crisisnotes.timeexpr import find_time_expressions as find
+    >>> t = "Johnson, who visited Kyiv on Tuesday, spoke with Putin on Wednesday."
+    >>> aside_span(t, "en", t.index("spoke"), find(t)) == (t.index(" spoke"), len(t))
+    True
+    """
+    if lang != "en":
+        return None
+    m = _EN_ASIDE.search(text)
+    if m is None:
+        return None
+    if m.start() <= pos < m.end():
+        span = m.start(), m.end()
+    else:
+        span = (m.end(), len(text)) if pos >= m.end() else (0, m.start())
+    own = [e for e in exprs if span[0] <= e.start < span[1] and e.kind in ("explicit", "relative", "weekday")]
+    return span if own else None

@@ -274,7 +274,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         anchor = None  # what has happened neither continues nor follows an occasion still to come
     if rel is None and not exprs and anchor is not None and same_speaker:
         rel = "same"
-    only = _headline_segment(s.part, text, lang, cue.start)
+    only = _headline_segment(s.part, text, lang, cue.start) or cuesegments.aside_span(text, lang, cue.start, exprs)
     if lang == "ja" and _RELATIVE_CLAUSE.match(after) and not any(e.end <= cue.start for e in exprs):
         only = (cue.start, cue.start)  # プーチン大統領と会談したマクロン大統領は8日、…: the 8th dates the main clause
     when = dates.resolve_event_date(text, post_date, status=status, cue_start=c_start, anchor=anchor,

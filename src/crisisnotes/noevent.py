@@ -46,6 +46,8 @@ _NO_PLANS = re.compile(r"^の?(?:日程|時期)は(?:未定|示されて|決ま�
 _OFFER = re.compile(r"用意がある|用意があると|(?:仲介|実現|開催)?に意欲|\bready to host\b|\boffered to host\b|\bcould host\b", re.I)
 _EN_READY_BEFORE = re.compile(r"\b(?:is|are|was|were|remains?|remained|be|being)\s+(?:still\s+)?(?:open to|ready (?:for|to)|willing to)"
                               r"\s+(?:[\w'-]+\s+){0,5}$", re.I)  # "Moscow was ready to travel to Geneva for talks": willingness only
+_EN_OFFER_BEFORE = re.compile(r"\boffer(?:s|ed|ing)?\s+to\s+(?:(?:host|mediate|broker|facilitate)\b"
+                              r"(?:\s+(?!as\b|while\b|when\b|after\b)[\w'-]+){0,5}\s+)?$", re.I)  # "an offer to host talks"
 _REQUESTED = re.compile(r"^[^。、]{0,20}?よう(?:に)?(?:、)?(?:[^、。]{0,12})?(?:求め|要求|要請|呼び掛け|呼びかけ|促)")
 _ASKED_FOR = re.compile(r"^(?:の(?:開催|実現|継続|強化|発動|延長|再開)?|入り)?を?(?:[^、。を]{1,8}に)?(?:要請|要求|提案|申し入れ|打診|求め)")  # 会談を要請: asked for, not held
 _ACCEPTED = re.compile(r"受け入れ|受諾|合意|同意|応じ|一致")  # 提案し、両首脳は原則として受け入れた: planned
@@ -90,8 +92,9 @@ def non_event(text: str, lang: str, cue: Cue) -> bool:
     conditional = _JA_IF.search(cue.surface)  # ロシアが侵攻した場合には…制裁を科す用意: a threat, not an offer
     if (cancelled and cue.mode not in ("written_message", "statement")) or (not conditional and _OFFER.search((after if cue.mode == "statement" else re.split(r"[、。]", after, maxsplit=1)[0])[:30])):
         return True
-    if lang == "en" and cue.mode in ("meeting", "talks", "phone_call", "visit") and _EN_READY_BEFORE.search(before[-70:]):
-        return True  # "is open to talks", "was ready to travel to Geneva for talks": an offer, nothing planned
+    if lang == "en" and cue.mode in ("meeting", "talks", "phone_call", "visit") and (
+            _EN_READY_BEFORE.search(before[-70:]) or _EN_OFFER_BEFORE.search(before[-80:])):
+        return True  # "is open to talks", "was ready to travel to Geneva for talks", "offers to host a summit": an offer
     if _NEG_BEFORE.search(before[-30:]) or (lang == "ja" and _NEG_AFTER.match(after)) or _NO_PLANS.search(after[:60]) \
             or _EN_NO_PLANS_BEFORE.search(before[-50:]) or _EN_PREMATURE.search(before[-90:]) \
             or (lang == "ja" and _JA_PREMATURE.match(after)):

@@ -215,6 +215,8 @@ def _all_counterparts(text: str, chosen: Sequence[Party]) -> bool:
 
 
 _COMPOUND_PAIR = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}?((?:外相|首脳|外務・?防衛担当閣僚|国防相|防衛相|財務相|次官級|高官)?)$")
+_EN_NEXT_PREDICATE = re.compile(r"\s+and\s+(?:also\s+)?(?:repeated|reiterated|renewed|offered|signed|agreed|said|stressed|urged|warned|"
+                                r"called|pledged|promised|announced|discussed|thanked|invited)\b")
 _EN_SAID = re.compile(r"\b(?:said|says|announced|confirmed|told reporters|according to)\b")
 _PAIR_TAIL = re.compile(r"(?:による|の間の|の間での|の)$")
 _TITLE = re.compile(r"^(?:の)?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,8}$")
@@ -317,6 +319,8 @@ def cue_parties(
         spans = en_clauses(text)
         lo, hi = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
         chosen = [p for p in parties if lo <= p.start < hi]
+        if (vp := _EN_NEXT_PREDICATE.search(text, end, hi)) and len(_codes([p for p in chosen if p.start < vp.start()])) >= 2:
+            chosen = [p for p in chosen if p.start < vp.start()]  # "X met Y on Thursday and repeated an offer … Z": not Z
         if _EN_RELATIVE.match(text, lo):
             carried = None  # ", who met in Rome,": the antecedent is the subject, no one from elsewhere
         said = _EN_SAID.search(text, lo, start) if mode in ("meeting", "talks", "phone_call") else None
