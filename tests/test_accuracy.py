@@ -83,6 +83,16 @@ CASES = {
     "blind_en_late_2022": (ROOT / "tests" / "data" / "blind_eval_en_late_2022.txt",
                            ROOT / "tests" / "data" / "blind_eval_en_late_2022_gold.json",
                            {"actor_f1": 0.94, "event_f1": 0.56, "core_event_f1": 0.55, "event_date_acc": 0.86}),
+    # three blind dumps of the seventh session, committed before their first run (96887f1, c7c2d39, aef6048): with the
+    # session-start code 8a29d70 0.685 (Taiwan Strait, another crisis), 0.820 (Dec 2021 - Feb 2022), 0.681 (Feb - Apr
+    # 2022); development dumps since
+    "blind_taiwan_2022": (ROOT / "tests" / "data" / "blind_eval_taiwan_2022.txt",
+                          ROOT / "tests" / "data" / "blind_eval_taiwan_2022_gold.json",
+                          {"actor_f1": 0.95, "event_f1": 0.72, "core_event_f1": 0.75, "event_date_acc": 0.89}),
+    "blind_w1_2022": (ROOT / "tests" / "data" / "blind_eval_w1_2022.txt", ROOT / "tests" / "data" / "blind_eval_w1_2022_gold.json",
+                      {"actor_f1": 0.97, "event_f1": 0.82, "core_event_f1": 0.83, "event_date_acc": 0.95}),
+    "blind_w2_2022": (ROOT / "tests" / "data" / "blind_eval_w2_2022.txt", ROOT / "tests" / "data" / "blind_eval_w2_2022_gold.json",
+                      {"actor_f1": 0.96, "event_f1": 0.68, "core_event_f1": 0.78, "event_date_acc": 0.86}),
 }  # fmt: skip
 
 
