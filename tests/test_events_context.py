@@ -471,3 +471,12 @@ def test_a_day_in_an_aside_dates_the_aside_not_the_main_clause(tmp_path):
             "Russian President Vladimir Putin on Wednesday.")  # fmt: skip
     got = _by_mode(tmp_path, body, REUTERS.format("February 3, 2022"), "phone_call")
     assert got == {(("GBR", "RUS"), "occurred", D(2022, 2, 2))}, got
+
+
+def test_a_trip_to_a_territory_is_no_visit_of_a_state(tmp_path):
+    """議長の台湾訪問を機に / "if she visited Taiwan": Taiwan is no state (GUIDELINES §2), nor China by it."""
+    got = _one_post_events(tmp_path / "a", "米下院議長の台湾訪問を機に米中関係が冷え込んだ。", NHK.format("2022年8月27日"))
+    assert not any(m == "visit" for _, m, _, _ in got), got
+    got = _one_post_events(tmp_path / "b", "China said it would impose sanctions on the Speaker over her visit to Taiwan.",
+                           REUTERS.format("August 5, 2022"))  # fmt: skip
+    assert not any(m == "visit" for _, m, _, _ in got), got

@@ -85,9 +85,32 @@ _EN_WAS = re.compile(r"\s+(?:had been|has been|was|were|went|lasted)\b")
 _EN_GATHERING_BEFORE = re.compile(r"\b(?:meeting|summit|talks|dinner|conference|gathering|session)\b[^.;]{0,40}$")
 
 
+_TERRITORY = r"(?:台湾|クリミア|ドンバス|香港|北方領土|Taiwan|Taipei|Crimea|Donbas|Hong Kong)"
+_JA_TERRITORY_BEFORE = re.compile(rf"{_TERRITORY}(?:を|へ|に)?$")
+_JA_TERRITORY_AFTER = re.compile(rf"^(?:の)?{_TERRITORY}")
+_EN_TERRITORY_AFTER = re.compile(rf"^\s+(?:to\s+|in\s+)?{_TERRITORY}\b")
+
+
+def to_territory(text: str, lang: str, cue: Cue) -> bool:
+    """Is the visit cue ``cue`` a trip to a region or territory, which is no state (GUIDELINES §2)?
+
+    >>> from crisisnotes.cues import Cue
+    >>> t = "下院議長の台湾訪問に反発した。"
+    >>> to_territory(t, "ja", Cue(t.index("訪問"), t.index("訪問") + 2, "訪問", "visit", "", "", ""))
+    True
+    """
+    if cue.mode != "visit":
+        return False
+    if lang == "ja":
+        return bool(_JA_TERRITORY_BEFORE.search(text[max(0, cue.start - 8) : cue.start]) or cue.surface == "訪台")
+    return bool(_EN_TERRITORY_AFTER.match(text[cue.end : cue.end + 24]) or re.search(rf"{_TERRITORY}\b", cue.surface))
+
+
 def non_event(text: str, lang: str, cue: Cue) -> bool:
     """Is the cue ``cue`` of ``text`` no event of its own (see the module docstring)?"""
     after, before = text[cue.end :], text[: cue.start]
+    if to_territory(text, lang, cue):
+        return True  # ペロシ議長の台湾訪問, "visited Taiwan": a region, not a state, is the destination
     cancelled = _CANCELLED.search(after[:90]) or _CANCEL_BEFORE.search(before[-40:])
     conditional = _JA_IF.search(cue.surface)  # ロシアが侵攻した場合には…制裁を科す用意: a threat, not an offer
     if (cancelled and cue.mode not in ("written_message", "statement")) or (not conditional and _OFFER.search((after if cue.mode == "statement" else re.split(r"[、。]", after, maxsplit=1)[0])[:30])):
