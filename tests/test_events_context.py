@@ -480,3 +480,18 @@ def test_a_trip_to_a_territory_is_no_visit_of_a_state(tmp_path):
     got = _one_post_events(tmp_path / "b", "China said it would impose sanctions on the Speaker over her visit to Taiwan.",
                            REUTERS.format("August 5, 2022"))  # fmt: skip
     assert not any(m == "visit" for _, m, _, _ in got), got
+
+
+def test_a_name_with_its_reading_in_brackets_is_still_the_topic(tmp_path):
+    """王毅（ワンイー）外相は3日、…と述べ、米国に警告した: the bracketed reading does not hide the speaker."""
+    body = "中国の王毅（ワンイー）外相は3日、「侮辱する者は罰を受ける」と述べ、米国に警告した。"
+    got = _one_post_events(tmp_path, body, NHK.format("2022年8月4日"))
+    assert got == {(("CHN", "USA"), "statement", "occurred", D(2022, 8, 3))}, got
+
+
+def test_a_counterpart_outside_the_lexicon_is_not_replaced_by_the_topic_carried(tmp_path):
+    """…を訪れている議長は3日、X（…）総統と会談した: X is no known actor; China, told before, is not X."""
+    body = ("中国外務省は2日、米国に対し強く抗議した。\n"
+            "台湾を訪れている米下院議長は3日、蔡英文（ツァイインウェン）総統と会談した。")  # fmt: skip
+    got = _one_post_events(tmp_path, body, NHK.format("2022年8月4日"))
+    assert not any(m == "meeting" for _, m, _, _ in got), got

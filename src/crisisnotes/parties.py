@@ -28,8 +28,9 @@ _JA_BOUNDARY = re.compile(
     r"(?:(?<=[ぁ-ゖ])(?<![はもにをのへかやと])(?<!対し)(?<!関し)(?<!際し)|(?<=[中後方際上])(?<!午後)(?<!今後)|(?<=ため)|(?<=ところ)|(?<=結果)|(?<=[るた]ほか))、|[。；;]"
     r"|(?<=[^\sA-Za-z0-9,.])[ \u3000]+(?=[^\sA-Za-z0-9])"
 )
+_READING = r"(?:[（(][\u30a0-\u30ffー・ ]{1,16}[）)])?"  # 王毅（ワンイー）外相は: a name's reading in brackets
 _TOPIC_TAIL = re.compile(
-    r"[）)」』]?(?:の(?=[\u4e00-\u9fff]{1,6}(?:は|も)))?"  # スペインの首相は: a state and a title
+    _READING + r"[）)」』]?(?:の(?=[\u4e00-\u9fff]{1,6}(?:は|も)))?"  # スペインの首相は: a state and a title
     r"[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?(?:としては|側は|は(?![かじ])|も(?=、|[\u4e00-\u9fff\u30a0-\u30ff0-9０-９]|その|この|また|すでに|さらに))"
 )
 _VISITED_REGION = re.compile(r"(?:[東西南北]{1,2}部)[^、。はがをにでとも]{0,16}を$")  # ウクライナ東部…の前線地帯を(訪れ)
@@ -86,7 +87,7 @@ _HEAD_SUBJECT = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー・]{0,6}?(?:氏)?、
 
 
 _SUBJECT_CLAUSE = re.compile(r"が、")  # ブリンケン長官とオースティン長官が、インドの外相と協議: the subject's clause ends in が、
-_SUBJECT_TAIL = re.compile(r"[）)」』]?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?が")
+_SUBJECT_TAIL = re.compile(_READING + r"[）)」』]?[\u4e00-\u9fff\u30a0-\u30ffー・]{0,10}?が")
 
 
 def subject_of(text: str, parties: Sequence[Party], before: int) -> Party | None:
@@ -215,6 +216,7 @@ def _all_counterparts(text: str, chosen: Sequence[Party]) -> bool:
 
 
 _COMPOUND_PAIR = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}?((?:外相|首脳|外務・?防衛担当閣僚|国防相|防衛相|財務相|次官級|高官)?)$")
+_OTHER_COUNTERPART = re.compile(r"(?:[）)])?(?:総統|大統領|首相|外相|議長|国王|主席|長官)と(?:も)?$")
 _EN_NEXT_PREDICATE = re.compile(r"\s+and\s+(?:also\s+)?(?:repeated|reiterated|renewed|offered|signed|agreed|said|stressed|urged|warned|"
                                 r"called|pledged|promised|announced|discussed|thanked|invited)\b")
 _EN_SAID = re.compile(r"\b(?:said|says|announced|confirmed|told reporters|according to)\b")
@@ -352,8 +354,10 @@ def cue_parties(
     dest += [p for p in region if p not in chosen and p.code not in _codes(dest)]  # ウクライナ東部の前線を訪れ: Ukraine
     own_topic = (lang == "ja" and top is not None and top.start < start and mode in ("meeting", "talks")
                  and bool(re.search(r"(?:会議|会合|理事会)を開", text)))  # EUは…首脳会議を開き: the topic holds its own gathering
+    unnamed = lang == "ja" and bool(_OTHER_COUNTERPART.search(text, max(0, start - 8), start)) \
+        and not any(start - 12 <= p.end <= start for p in parties)  # 蔡英文（…）総統と会談: a counterpart outside the lexicon
     if carried is not None and len(_codes(chosen) | _codes(dest)) < 2 and not any(p.code == carried.code for p in chosen) \
-            and not own_topic:
+            and not own_topic and not unnamed:
         chosen.append(carried)
     keep = [p for p in chosen if not is_venue(text, p, lang, end) or (mode == "visit" and p.start > start - 30)]
     if lang == "ja" and mode == "meeting" and len(_codes(keep)) == 1 and text.endswith("首脳会談", 0, end):
