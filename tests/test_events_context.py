@@ -495,3 +495,13 @@ def test_a_counterpart_outside_the_lexicon_is_not_replaced_by_the_topic_carried(
             "台湾を訪れている米下院議長は3日、蔡英文（ツァイインウェン）総統と会談した。")  # fmt: skip
     got = _one_post_events(tmp_path, body, NHK.format("2022年8月4日"))
     assert not any(m == "meeting" for _, m, _, _ in got), got
+
+
+def test_tensions_and_an_alliances_expansion_are_themes_and_a_security_council_at_home_no_gathering(tmp_path):
+    """"talks … amid Ukraine tensions", "differences over Ukraine and NATO's expansion", "a spokesperson for
+    the White House National Security Council said on Monday": the talks are the two states' alone."""
+    body = ("U.S. and Russian officials will hold talks in Geneva on Jan. 10 amid Ukraine tensions, "
+            "a spokesperson for the White House National Security Council said on Monday.\n"
+            "The sides hope to narrow their differences over Ukraine and NATO's expansion.")  # fmt: skip
+    got = _by_mode(tmp_path, body, REUTERS.format("December 28, 2021"), "talks")
+    assert got == {(("RUS", "USA"), "planned", D(2022, 1, 10))}, got

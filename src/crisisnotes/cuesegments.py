@@ -43,7 +43,7 @@ _EN_CONNECTOR = re.compile(
     r"|;"
 )
 _JA_GATHERING = re.compile(r"(?<![電])(?:理事会|会合|会議)(?:が|は|を|も|と|、)")
-_EN_GATHERING = re.compile(r"\b(?:session|council|convenes?|convened|summit)\b", re.I)
+_EN_GATHERING = re.compile(r"\b(?:session|(?<!National Security )council|convenes?|convened|summit)\b", re.I)  # not a domestic body
 _TALKS = {"ja": ("046", "CONSULT", "multilateral"), "en": ("046", "CONSULT", "multilateral")}
 _SHARED = ("visit",)
 _ENDS_WITH_PLACE = re.compile(r"\d+日(?:に|には)?(?:[\u30a0-\u30ffー・]{2,12}|[\u4e00-\u9fff]{2,4})$")

@@ -29,7 +29,8 @@ _JA_ON_THE_SIDE = re.compile(
 )
 _CONTEXT_EN_AFTER = re.compile(
     r"^(?:'s|’s)?(?:-[A-Z][a-z]+)*\s*(?:crisis|conflict|borders?|war|situation|economy|market|aggression|invasion|offensive|troops|forces|"
-    r"military build-?up|Victory Day|holiday|anniversary|territorial integrity|sovereignty|countr(?:y|ies)\b(?!\s+(?:agreed|said|will|have|has)))\b", re.I
+    r"military build-?up|Victory Day|holiday|anniversary|territorial integrity|sovereignty|tensions?|standoff|expansion|enlargement|"
+    r"countr(?:y|ies)\b(?!\s+(?:agreed|said|will|have|has)))\b", re.I
 )  # "the first leader of an EU country": a kind of state, not the organisation
 _CONTEXT_EN_BEFORE = re.compile(
     r"\b(?:invasion of|invade|invades|invading|invaded|attack on|attack|offensive against|war in|"
