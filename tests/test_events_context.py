@@ -505,3 +505,12 @@ def test_tensions_and_an_alliances_expansion_are_themes_and_a_security_council_a
             "The sides hope to narrow their differences over Ukraine and NATO's expansion.")  # fmt: skip
     got = _by_mode(tmp_path, body, REUTERS.format("December 28, 2021"), "talks")
     assert got == {(("RUS", "USA"), "planned", D(2022, 1, 10))}, got
+
+
+def test_a_quoted_comparison_is_no_talks_and_a_warning_at_the_joint_press_conference_is_the_meetings(tmp_path):
+    """会談後の共同記者会見で…「…の対話」のようだった。Y氏は会見で、Xに…と警告した: one meeting, nothing more."""
+    body = ("イギリスの外相は10日、モスクワでロシアの外相と会談した。\n"
+            "会談後の共同記者会見でロシアの外相は、話し合いは「耳の聞こえない者同士の対話」のようだったと述べた。\n"
+            "イギリスの外相は会見で、ロシアに対し部隊を撤収させるよう要求し、侵攻すれば深刻な結果を招くと警告した。")  # fmt: skip
+    got = _one_post_events(tmp_path, body, NHK.format("2022年2月11日"))
+    assert got == {(("GBR", "RUS"), "meeting", "occurred", D(2022, 2, 10))}, got

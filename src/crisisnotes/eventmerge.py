@@ -44,6 +44,7 @@ class Event:
     participants: set[str] = field(default_factory=set)
     persons: set[tuple[str, str]] = field(default_factory=set)  # (code, actor id) of the persons named
     to_press: bool = False  # said at the speaker's own press conference, told in the sentence before
+    at_joint: bool = False  # said at the joint press conference told before (X氏は会見で… after 共同記者会見で…)
 
     @property
     def codes(self) -> frozenset[str]:
@@ -155,6 +156,15 @@ def _someone_else(statement: Event, call: Event) -> bool:
     return bool(speakers) and bool(call.persons) and not speakers & call.persons
 
 
+def joint_press(text: str) -> bool:
+    """Does the sentence tell a joint press conference (共同記者会見, "a joint news conference")?
+
+    >>> joint_press("会談後の共同記者会見で外相は述べた。"), joint_press("外相は記者会見で述べた。")
+    (True, False)
+    """
+    return bool(_TO_THE_PRESS.search(text)) and bool(_JOINT.search(text))
+
+
 def own_press(text: str) -> bool:
     """Does the sentence tell a press conference of the speaker's own (not a joint one)?
 
@@ -194,7 +204,7 @@ def dedupe(events: list[Event]) -> list[Event]:
             and (e.part == "text" or c.sentence_id == e.sentence_id) for c in phones
         ):  # fmt: skip
             continue  # 首脳会議 in the headline, オンライン形式で in the body: the body states the medium
-        said_to_press = e.to_press or own_press(e.evidence)
+        said_to_press = (e.to_press or own_press(e.evidence)) and not e.at_joint
         if e.mode == "statement" and not said_to_press and any(
             e.codes <= c.codes and c.when.date is not None and e.when.date is not None
             and compatible(c.when, e.when) and not _someone_else(e, c) for c in calls

@@ -27,7 +27,7 @@ from . import cuescope, cuesegments, dates, noevent, relation
 from .actors import ORGS
 from .cues import CueLexicon
 from .cuestatus import EN_PLANNED_BEFORE, IN_PRINCIPLE, cue_status
-from .eventmerge import CALLS, IN_PRINCIPLE_SOURCE, Event, dedupe, own_press, retells
+from .eventmerge import CALLS, IN_PRINCIPLE_SOURCE, Event, dedupe, joint_press, own_press, retells
 from .grouping import (
     JOINTLY,
     distributive,
@@ -68,7 +68,7 @@ def _post_events(
     events: list[Event] = []
     carried: Party | None = None
     last_person: Party | None = None
-    press_before = press_seen = False
+    press_before = press_seen = joint_seen = False
     anchor: dates.EventDate | None = None
     anchor_topic: str | None = None
     japans_pm = bare_pm_is_japans(" ".join(x.norm for x in sents))
@@ -99,6 +99,9 @@ def _post_events(
             if ((pronoun or (lang == "ja" and _JA_CONTINUES.match(text))) and press_before) or (
                     lang == "ja" and press_seen and _JA_ALSO_SAID.search(text)):
                 events[n_cued:] = [replace(e, to_press=True) if e.mode == "statement" else e for e in events[n_cued:]]
+        if joint_seen and own_press(text) and not _ALONE.search(text):  # …共同記者会見で… 。X氏は会見で…: that same one
+            events[n_before:] = [replace(e, at_joint=True) if e.mode == "statement" else e for e in events[n_before:]]
+        joint_seen = joint_seen or joint_press(text)
         press_before = own_press(text)
         press_seen = press_seen or press_before
         if n_before and cuescope.joins_previous(text) and retells(events[n_before - 1], events[n_before:], text, cuescope.join_spans(text)):
@@ -130,6 +133,7 @@ _EN_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s+(?:is|was|will|would|then|also|
 _EN_PARTNER = re.compile(r"\b(?:coordinated|in coordination|together|in concert|jointly|along) with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _COUNCIL_AFTER = re.compile(r"[）)]?(?:の)?[^、。はが]{0,6}?理事会")
 _PLAN_SAME = "rule:same-plan"
+_ALONE = re.compile(r"単独|\balone\b|\bseparately\b", re.I)
 _JA_CONTINUES = re.compile(r"(?:そのうえで|その上で|さらに|また)、?")  # そのうえで…と警告: more of the press conference just told
 _JA_ALSO_SAID = re.compile(r"」?と(?:も|も改めて)(?:強調|述べ|語|指摘|訴え|表明)")  # 「…」とも強調した: more of the remarks just told
 _JA_PARTNER = re.compile(r"(?:[）)]|[（(][^（()）]{1,12}[）)])?(?:など|各国|諸国)?(?:をはじめとする[^、。]{0,12})?と(?:共に|ともに|連携|協力|協調|一緒|足並み)")

@@ -79,6 +79,7 @@ _EN_NO_PLANS_BEFORE = re.compile(r"\b(?:no|not any) (?:immediate |current )?(?:p
 _EN_PREMATURE = re.compile(r"\b(?:premature|too early|too soon)\b[^.;]{0,70}$", re.I)
 _EN_SUCH = re.compile(r"\bsuch\s+$")
 _EN_IF_BEFORE = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'-]+\s+){0,4}$")
+_JA_SIMILE = re.compile(r"^[^。「」]{0,20}」(?:のよう|みたい)")  # 「…の対話」のようだった: a comparison
 _EN_SIMILE = re.compile(r"\b(?:like\s+[\"“]?(?:a|an)|called\s+the)\s+$")
 _EN_THE = re.compile(r"\b[Tt]he\s+$")
 _EN_WAS = re.compile(r"\s+(?:had been|has been|was|were|went|lasted)\b")
@@ -139,7 +140,7 @@ def non_event(text: str, lang: str, cue: Cue) -> bool:
             after.startswith(("を含め", "を含む")) and not _JA_IF.search(text))):
         return True  # 武器供与について, 制裁案を協議: a theme or a proposal, not the act
     if (lang == "ja" and before in ("", "その", "この", "同") and _JA_AT_IT.match(after)) or (
-            lang == "en" and _EN_SIMILE.search(before[-14:])) or (  # "like a dialogue of the deaf"
+            lang == "en" and _EN_SIMILE.search(before[-14:])) or (lang == "ja" and _JA_SIMILE.match(after)) or (  # "like a dialogue"
             lang == "en" and _EN_THE.search(before[-5:]) and _EN_WAS.match(after)):
         return True  # 会談で両首脳は…, "the conversation had been frank": the interaction just told
     if lang == "en" and cue.surface.lower().startswith("host") and after.lstrip().startswith("by ") \
