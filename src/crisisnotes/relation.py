@@ -177,6 +177,8 @@ def named_occasion(sentence: str, cue_start: int | None, told: list[tuple[str, T
     >>> named_occasion("Before the call, Sullivan briefed allies.", 26, [("meeting", "x")]) is None
     True
     """
+    if not told:
+        return None
     found = relation_marker(sentence, cue_start)
     if found is None or found[0] not in ("antecedent", "consequent"):
         return None
