@@ -117,7 +117,7 @@ def retells(last: Event, new: list[Event], text: str, joined: list[tuple[int, in
     >>> retells(talks, [again], t, [(8, 24)])
     True
     """
-    return bool(new) and last.mode in ("phone_call", "meeting", "talks") and all(
+    return bool(new) and last.mode in (*CALLS, "talks") and all(
         e.mode == last.mode and e.status == last.status and e.sentence_id == last.sentence_id + 1
         and e.codes & last.codes
         and (any(a <= e.cue.start < b for a, b in joined) or text.startswith("は", e.cue.end)) for e in new

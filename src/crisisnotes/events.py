@@ -104,9 +104,10 @@ def _post_events(
         joint_seen = joint_seen or joint_press(text)
         press_before = own_press(text)
         press_seen = press_seen or press_before
-        if n_before and cuescope.joins_previous(text) and retells(events[n_before - 1], events[n_before:], text, cuescope.join_spans(text)):
+        joined = cuescope.join_spans(text)  # someone given a part (同席, "opened the talks") in the interaction just told
+        if joined and n_before and retells(events[n_before - 1], events[n_before:], text, joined):
             del events[n_before:]  # "Erdogan opened the talks", 会談はXの仲介によるもので: the talks just told, not new ones
-        if len(events) == n_before and events and cuescope.joins_previous(text):
+        if joined and len(events) == n_before and events:
             events[-1] = cuescope.join_previous(events[-1], parties, int(s.sentence_id), (*CALLS, "talks"))
         if own_topic is not None:
             carried = own_topic

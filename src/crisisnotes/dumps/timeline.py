@@ -210,9 +210,6 @@ def _extends_tweet(line: str, units_so_far: int, width: int | None = None) -> bo
     return units_so_far + width <= TWEET_LIMIT
 
 
-_JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-
-
 def _opens_tweet(line: str, below: str, above: str) -> bool:
     """Is ``line``, a whole sentence, the first line of a tweet that goes on in ``below``?
 
@@ -226,8 +223,8 @@ def _opens_tweet(line: str, below: str, above: str) -> bool:
     """
     if not above or URL.search(line) or stray_reason(line):
         return False
-    ja = bool(_JA_SCRIPT.search(line))
-    return ja == bool(_JA_SCRIPT.search(below)) and ja != bool(_JA_SCRIPT.search(above))
+    lang = guess_lang(line)  # the project's script test (crisisnotes.text)
+    return lang == guess_lang(URL.sub("", below)) != guess_lang(above)
 
 
 def context_line(line: str, bad: bool = False) -> str:
