@@ -194,6 +194,34 @@ def coordinated_days(text: str, lang: str, exprs: Sequence[Any], cue_start: int)
     return []
 
 
+def item_days(text: str, exprs: Sequence[Any], lead: Any, counterparts: Sequence[Any]) -> list[Any]:
+    """The day expression of each counterpart of a Japanese schedule told item by item
+    (16日にXと、17日にはYとそれぞれ会談する), in the order given, or ``[]``.
+
+    Each counterpart takes the last day told after ``lead`` (the acting party) and after the
+    counterpart before it; every one must have its own, and they must not all be the same day.
+
+    >>> from crisisnotes.parties import Party
+    >>> from crisisnotes.timeexpr import find_time_expressions as f
+    >>> s = "外相は16日にXと、17日にはYとそれぞれ会談する。"
+    >>> x, y = Party("AAA", "x", s.index("X"), s.index("X") + 1), Party("BBB", "y", s.index("Y"), s.index("Y") + 1)
+    >>> [e.surface for e in item_days(s, f(s), Party("CCC", "c", 0, 2), [x, y])]
+    ['16日', '17日']
+    """
+    days = [e for e in exprs if e.kind in _DAY_KINDS and e.day is not None]
+    out, lo = [], max(lead.end, 0)
+    for p in sorted(counterparts, key=lambda p: p.start):
+        mine = [e for e in days if lo <= e.start and e.end <= p.start]
+        if p.start < 0 or not mine:
+            return []
+        out.append(mine[-1])
+        lo = p.end
+    if len({(e.start, e.end) for e in out}) < 2:
+        return []
+    order = sorted(counterparts, key=lambda p: p.start)
+    return [out[order.index(p)] for p in counterparts]
+
+
 _PAIR_GATHERING = re.compile(r"の(?:理事会|会合|会議)(?=が|は|を|で|に|も|、)")
 
 

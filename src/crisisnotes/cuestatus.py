@@ -21,7 +21,7 @@ from .parties import clause_of, clauses
 
 _STRONG_PLAN = re.compile(rf"{tense.JA_PLAN_WORDS}|調整され|調整して")
 _CONTACT = re.compile(r"会談|協議|交渉|会合|会議|電話|訪問|訪れ")  # …協議が行われる見通しを明らかに: a plan of a contact
-_TOLD = re.compile(r"(?:だ)?(?:と|を)(?:伝え|示し|説明し|表明し|明らかにし|述べ)")
+_TOLD = re.compile(r"(?:だ)?(?:(?:と|を)(?:伝え|示し|説明し|表明し|明らかにし|述べ|確認し)|で一致し)")
 _PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterday\b|\blast (?:week|month)\b", re.I)
 EN_PLANNED_BEFORE = re.compile(
     r"\b(?:(?<!spoke )(?<!spoken )(?<!talked )(?<!wrote )(?<!written )(?<!speaking )(?<!talking )(?<!on )(?<!flew )(?<!went )(?<!headed )(?<!traveled )(?<!travelled )(?<!returned )(?<!down )(?<!sat )(?<!came )(?<!according )(?<!due )to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I

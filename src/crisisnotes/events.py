@@ -28,19 +28,12 @@ from .actors import ORGS
 from .cues import CueLexicon
 from .cuestatus import EN_PLANNED_BEFORE, IN_PRINCIPLE, cue_status
 from .eventmerge import CALLS, IN_PRINCIPLE_SOURCE, Event, dedupe, joint_press, own_press, retells
-from .grouping import (
-    JOINTLY,
-    distributive,
-    joint_subjects,
-    one_trip,
-    sanctions_target,
-    state_and_org,
-)
-from .implied import bare_pm_is_japans, implied_parties
+from .eventsplit import split_interaction
+from .implied import bare_gov_is_japans, bare_pm_is_japans, implied_parties
 from .implied import speakers as posting_speakers
 from .parties import AGAIN, Party, cue_parties, first_person, topic
 from .parties import named_pair as listed_before
-from .places import _CITY_RX, CITIES, names_city
+from .places import _CITY_RX, CITIES
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -71,13 +64,15 @@ def _post_events(
     press_before = press_seen = joint_seen = False
     anchor: dates.EventDate | None = None
     anchor_topic: str | None = None
-    japans_pm = bare_pm_is_japans(" ".join(x.norm for x in sents))
+    dated_told: list[tuple[str, dates.EventDate]] = []  # each dated sentence and its day, for 採択の前日
+    post_text = " ".join(x.norm for x in sents)
+    japans_pm, japans_gov = bare_pm_is_japans(post_text), bare_gov_is_japans(post_text)
     council: str | None = None  # EU外相理事会 … 理事会は: the organisation whose council was named
     for s in sents:
         text, lang = s.norm, ("ja" if s.lang == "ja" else "en")
         parties = list(mentions.get(int(s.sentence_id), ()))
         if lang == "ja":
-            parties = implied_parties(text, parties, council, japans_pm)
+            parties = implied_parties(text, parties, council, japans_pm, japans_gov)
             council = next((p.code for p in parties if p.code in ORGS and _COUNCIL_AFTER.match(text, p.end)), council)
         own_topic = topic(text, parties) if lang == "ja" else (parties[0] if parties else None)
         exprs = dates.find_time_expressions(text)
@@ -92,8 +87,9 @@ def _post_events(
             pronoun = lang == "en" and _EN_PRONOUN_SUBJECT.match(text) is not None
             he = last_person if pronoun and last_person is not None else carried
             n_cued = len(events)
+            named_day = relation.occasion_day(text, dated_told) if lang == "ja" else None
             for cue in found:
-                events += _cue_event(s, text, lang, cue, parties, he, speaker, when, anchor,
+                events += _cue_event(s, text, lang, cue, parties, he, speaker, when, named_day or anchor,
                                      anchor_topic, own_topic, exprs, events, segs)  # fmt: skip
             # "Speaking to reporters alone, X said … . He repeated that …"; 「…」とも強調した: more of those remarks
             if ((pronoun or (lang == "ja" and _JA_CONTINUES.match(text))) and press_before) or (
@@ -119,6 +115,7 @@ def _post_events(
             told = events[n_before:]  # 12日に開かれる会合: the day of a plan is in the future, not a month back
             planned = bool(told) and all(e.status == "planned" for e in told)
             anchor = dates.resolve(dated[0], when, status="planned" if planned else "occurred")
+            dated_told.append((text, anchor))
             anchor_topic = carried.code if carried else None
         elif not dated and (named := relation.named_occasion(text, None, _told(events))):
             # 協議のあと記者会見し、… そのうえで…: the press conference after the talks is the occasion now (§4 rules 1, 3)
@@ -288,43 +285,7 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
         when = replace(when, source=_PLAN_SAME)
     if status == "planned" and IN_PRINCIPLE.search(text):
         when = dates.EventDate(None, False, source=IN_PRINCIPLE_SOURCE)  # a summit accepted in principle has no day yet (§4 rule 5)
-    seen: dict[str, Party] = {}
-    for p in chosen:  # one party per code: a person rather than the city naming that state ("Beijing's ambassador")
-        if p.code not in seen or (p.is_person and names_city(seen[p.code], text)):
-            seen[p.code] = p
-    init = _initiator(text, parties, carried, lang, seen)
-    groups = [list(seen.values())]
-    joint = joint_subjects(text, list(seen.values()), lang)
-    if init is not None and len(seen) > 2 and distributive(text) and len(joint) >= 2:
-        # 米国とNATOはそれぞれ…回答: each of the joint subjects with the others
-        groups = [[seen[c], p] for c in joint for d, p in seen.items() if d not in joint]
-    elif init is not None and len(seen) > 2 and distributive(text):
-        groups = [[seen[init], p] for c, p in seen.items() if c != init]
-    elif mode == "visit" and len(seen) > 2 and len(trip := one_trip(text, list(seen.values()))) > 2:
-        groups = [[trip[0], d] for d in trip[1:]]  # キエフとモスクワを訪問, "visit Kyiv and Moscow": a visit to each
-    elif mode == "written_message" and len(seen) > 2 and not JOINTLY.search(text) and (pair := state_and_org(text, list(seen.values()), lang)):
-        # 米国とNATOから書面の回答, "the US and NATO delivered written responses": each sends its own document
-        groups = [[seen[c], *(p for d, p in seen.items() if d not in pair)] for c in pair]
-    elif mode == "sanctions" and len(seen) > 2 and (target := sanctions_target(text, list(seen.values()), lang)):
-        groups = [[p, seen[target]] for c, p in seen.items() if c != target]  # one imposer each
-    whens = [when]
-    if mode != "statement" and (pair := cuesegments.coordinated_days(text, lang, exprs, c_start)):
-        # 先月28日と今月3日にも電話で会談: one interaction on each day
-        whens = [dates.resolve_event_date(text, post_date, status=status, cue_start=c_start, only=(e.start, e.end))
-                 for e in pair]  # fmt: skip
-    pairs = [(g, w) for g in groups for w in whens]
-    if mode in ("meeting", "talks") and len(seen) > 2 and len(whens) == 1 \
-            and len(trip := cuesegments.legs(text, segs, exprs, set(seen))) == len(seen) - 1:
-        # "to Kyiv on Monday and to Moscow on Tuesday for meetings with X and Y": one meeting at each stop, on its day
-        home = next(p for c, p in seen.items() if c not in {c for c, _ in trip})
-        pairs = [([home, seen[c]], dates.resolve_event_date(text, post_date, status=status, cue_start=c_start,
-                                                             only=(e.start, e.end))) for c, e in trip]  # fmt: skip
-    return [
-        Event(s.post_id, int(s.sentence_id), replace(cue), mode, status, g, w, s.text, part=s.part,
-               participants={p.actor_id for p in chosen if p.code in {x.code for x in g}}, initiator=init,
-               persons={(p.code, p.actor_id) for p in chosen if p.is_person and p.code in {x.code for x in g}})
-        for g, w in pairs
-    ]  # fmt: skip
+    return split_interaction(s, cue, mode, status, chosen, parties, carried, lang, when, exprs, segs, post_date, c_start)
 
 
 def _headline_segment(part: str, text: str, lang: str, pos: int) -> tuple[int, int] | None:
@@ -333,14 +294,6 @@ def _headline_segment(part: str, text: str, lang: str, pos: int) -> tuple[int, i
         return None
     spans = [m.span() for m in re.finditer(r"[^\s\u3000]+", text)]
     return next(((a, b) for a, b in spans if a <= pos < b), None) if len(spans) > 1 else None
-
-
-def _initiator(text: str, parties: list[Party], carried: Party | None, lang: str,
-               chosen: dict[str, Party]) -> str | None:  # fmt: skip
-    """The party acting (the sentence's topic or subject), when it is one of the parties."""
-    top = topic(text, parties) if lang == "ja" else (parties[0] if parties else None)
-    top = top or carried
-    return top.code if top is not None and top.code in chosen else None
 
 
 def diplomatic_events(corpus: Corpus, *, cues: CueLexicon | None = None) -> pd.DataFrame:

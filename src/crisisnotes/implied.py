@@ -1,7 +1,8 @@
 """Parties a sentence or a post implies without naming them.
 
 理事会は… is the organisation whose council the post named before; 同国 is the state named just before
-it; a bare 首相 is Japan's prime minister in Japanese news unless the post first names another one;
+it; a bare 首相 (and a bare 政府) is Japan's prime minister (government) in Japanese news unless the
+post first names another one;
 a government's or leader's own account speaks for its actor (the posting account as speaker).
 
 Examples
@@ -24,12 +25,15 @@ COUNCIL_TOPIC = re.compile(r"(?:^|、)(?:同)?((?:外相)?理事会)(?:は|も)"
 """理事会は / 同理事会も / 外相理事会は opening a clause: the council of an organisation named before."""
 
 
-def implied_parties(text: str, parties: list[Party], council: str | None, japans_pm: bool) -> list[Party]:
+def implied_parties(
+    text: str, parties: list[Party], council: str | None, japans_pm: bool, japans_gov: bool = False
+) -> list[Party]:
     """A Japanese sentence's parties plus those it names without a name (in order of position).
 
     理事会は… is the organisation whose council the post named before (``council``); 同国 is the
     state named just before it; a bare 首相 is Japan's prime minister when the post says so
-    (:func:`bare_pm_is_japans`).
+    (:func:`bare_pm_is_japans`), and a bare 政府 opening a clause is Japan's government when the post
+    names no other government first (``japans_gov``, :func:`bare_gov_is_japans`).
 
     >>> [p.code for p in implied_parties("理事会は警告した。", [], "EU", False)]
     ['EU']
@@ -40,10 +44,14 @@ def implied_parties(text: str, parties: list[Party], council: str | None, japans
         parties = sorted(parties + same_state(text, parties), key=lambda p: p.start)
     if japans_pm and not any(p.code == "JPN" for p in parties):
         parties += [Party("JPN", "jpn", m.start(1), m.end(1), "state") for m in _BARE_PM.finditer(text)][:1]
+    if japans_gov and (m := _BARE_GOV.search(text)) and not any(p.code == "JPN" and p.start < m.start(1) for p in parties):
+        parties = sorted([*parties, Party("JPN", "jpn", m.start(1), m.end(1), "state")], key=lambda p: p.start)
     return parties
 
 
 _BARE_PM = re.compile(r"(?:^|[、。」\s])(首相)(?:は|が|も|と|に)")
+_BARE_GOV = re.compile(r"(?:^|[、。」\s])(政府)(?:は|が|も)")
+_FIRST_GOV = re.compile(r"([\u4e00-\u9fff\u30a0-\u30ffー・]|の)?政府")
 _FIRST_PM = re.compile(r"([\u30a0-\u30ffー・]|の|国|岸田|日本)?首相")
 
 
@@ -71,3 +79,18 @@ def speakers(posts: pd.DataFrame, lexicon: Any) -> dict[str, Party]:
         if org and org in lexicon.actors:
             out[handle] = Party(lexicon.actors[org]["country"], org, -1, -1, lexicon.actors[org]["kind"])
     return out
+
+
+def bare_gov_is_japans(post_text: str) -> bool:
+    """Does a bare 政府 (政府は, 政府が) in this Japanese post mean Japan's government?
+
+    So it does in Japanese news, unless the post first names another state's government
+    (ロシア政府, 米政府), which a later bare 政府 may then mean.
+
+    >>> bare_gov_is_japans("政府は23日、制裁を発表した。"), bare_gov_is_japans("米政府は…政府は")
+    (True, False)
+    >>> bare_gov_is_japans("日本政府は…。政府は")
+    True
+    """
+    m = _FIRST_GOV.search(post_text)
+    return m is not None and (m.group(1) is None or post_text.endswith("日本", 0, m.start(1) + 1))

@@ -194,3 +194,25 @@ def named_occasion(sentence: str, cue_start: int | None, told: list[tuple[str, T
         if fits:
             return found[0], fits[-1]
     return None
+
+
+_DAY_OF = re.compile(r"([\u4e00-\u9fff\u30a0-\u30ffー]{2,6})の(?:前日|翌日)")
+
+
+def occasion_day(sentence: str, dated: list[tuple[str, T]]) -> T | None:
+    """The date of the occasion a Japanese 前日/翌日 names by its noun (採択の前日), among the dated
+    sentences told before (``dated``: each sentence's NFKC text and its date, in order), or None.
+
+    前日 counts from the occasion it names (GUIDELINES §4, relative days), which is not always the
+    last one dated: …2日に決議を採択した。…2月25日に…。採択の前日には… is the 1st.
+
+    >>> occasion_day("採択の前日には電話で会談した。", [("2日に決議を採択した。", "2nd"), ("25日に否決された。", "25th")])
+    '2nd'
+    >>> occasion_day("前日には電話で会談した。", [("2日に決議を採択した。", "2nd")]) is None
+    True
+    """
+    m = _DAY_OF.search(unicodedata.normalize("NFKC", sentence))
+    if m is None:
+        return None
+    noun = m.group(1)
+    return next((day for text, day in reversed(dated) if noun in text), None)

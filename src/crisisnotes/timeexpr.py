@@ -246,6 +246,8 @@ def find_time_expressions(sentence: str) -> list[TimeExpr]:
     []
     >>> [e.surface for e in find_time_expressions("前日の7日に会談した")]
     ['7日']
+    >>> [e.surface for e in find_time_expressions("2日(日本時間3日未明)の会合で採択した")]
+    ['2日']
     """
     s = _nfkc(sentence)
     found: list[tuple[int, int, int, TimeExpr]] = []
@@ -259,10 +261,15 @@ def find_time_expressions(sentence: str) -> list[TimeExpr]:
     for _, _, _, e in sorted(found, key=lambda f: f[:3]):
         if not out or e.start >= out[-1].end:
             out.append(e)
-    # 前日の7日, 翌日の19日: the day named spells out the relative one; it alone dates the sentence
+    # 前日の7日, 翌日の19日: the day named spells out the relative one; it alone dates the sentence;
+    # 2日(日本時間3日未明): the same moment on Japan's clock, which does not date it again
     return [e for k, e in enumerate(out) if not (
         e.kind == "relative" and k + 1 < len(out) and out[k + 1].kind == "explicit"
-        and s[e.end : out[k + 1].start] in ("の", "、", "(", "（"))]  # fmt: skip
+        and s[e.end : out[k + 1].start] in ("の", "、", "(", "（")) and not (
+        k > 0 and _JST_GLOSS.fullmatch(s[out[k - 1].end : e.start]))]  # fmt: skip
+
+
+_JST_GLOSS = re.compile(r"\s*[(（]\s*(?:日本時間|現地時間)(?:の|で)?\s*")
 
 
 def is_year_only(sentence: str) -> bool:

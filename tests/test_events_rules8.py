@@ -1,0 +1,60 @@
+"""Event rules of the eighth session: implied parties, status and dates told around the cue.
+
+Cases written for these tests in generic wording (no dump's sentences), in the copied-timeline
+format, one post each (``_one_post_events`` of ``test_events``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_events import NHK, _one_post_events
+
+D = dt.date
+
+
+def test_a_bare_government_in_japanese_news_is_japans(tmp_path):
+    """政府は…制裁を発表: Japan's government, as a bare 首相 is Japan's prime minister."""
+    got = _one_post_events(tmp_path / "a", "政府は21日、ロシアの銀行を対象とする制裁を発表した。", NHK.format("2022年3月22日"))
+    assert got == {(("JPN", "RUS"), "sanctions", "occurred", D(2022, 3, 21))}
+    # another government named first: a later bare 政府 is not taken for Japan's
+    got = _one_post_events(tmp_path / "b", "英政府は新たな措置を検討している。政府は21日、ロシアの銀行を対象とする制裁を発表した。",
+                           NHK.format("2022年3月22日"))  # fmt: skip
+    assert not any("JPN" in e[0] for e in got)
+
+
+def test_a_policy_confirmed_at_a_conference_leaves_it_held(tmp_path):
+    """…会議に出席し、…対応する方針を確認した: the policy is what was agreed, the conference was held."""
+    got = _one_post_events(
+        tmp_path, "首相は20日夜に開かれたG7首脳のテレビ会議に出席し、連携して対応する方針を確認した。", NHK.format("2022年3月21日")
+    )
+    assert got == {(("G7", "JPN"), "phone_call", "occurred", D(2022, 3, 20))}
+
+
+def test_a_schedule_told_item_by_item_dates_each_counterpart_by_its_own_day(tmp_path):
+    """16日にXと、17日にはYとそれぞれ会談する: the first meeting on the 16th, the second on the 17th."""
+    got = _one_post_events(
+        tmp_path, "フランスの外相は16日にベルリンでドイツの外相と、17日にはローマでイタリアの外相とそれぞれ会談する。",
+        NHK.format("2022年3月14日"),
+    )
+    assert got == {(("DEU", "FRA"), "meeting", "planned", D(2022, 3, 16)),
+                   (("FRA", "ITA"), "meeting", "planned", D(2022, 3, 17))}  # fmt: skip
+
+
+def test_the_day_before_a_named_occasion_counts_from_that_occasion(tmp_path):
+    """…10日に…を採択した。…3日に…。採択の前日には…電話で会談: the 9th, not the day before the last date told."""
+    got = _one_post_events(
+        tmp_path,
+        "国連の総会は10日、停戦を求める決議を採択した。\n同様の決議案は3日に否決されていた。\n"
+        "採択の前日には、フランスの外相がドイツの外相と電話で会談した。",
+        NHK.format("2022年3月11日"),
+    )
+    assert (("DEU", "FRA"), "phone_call", "occurred", D(2022, 3, 9)) in got
+
+
+def test_the_same_moment_on_japans_clock_does_not_date_the_event_again(tmp_path):
+    """…は10日(日本時間11日未明)、…と会談した: the 10th, the day where it happened."""
+    got = _one_post_events(
+        tmp_path, "フランスの大統領は10日(日本時間11日未明)、ドイツの首相と会談した。", NHK.format("2022年3月11日")
+    )
+    assert got == {(("DEU", "FRA"), "meeting", "occurred", D(2022, 3, 10))}
