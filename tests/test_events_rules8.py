@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_events import NHK, _one_post_events
+from test_events import NHK, REUTERS, _one_post_events
 
 D = dt.date
 
@@ -58,3 +58,38 @@ def test_the_same_moment_on_japans_clock_does_not_date_the_event_again(tmp_path)
         tmp_path, "フランスの大統領は10日(日本時間11日未明)、ドイツの首相と会談した。", NHK.format("2022年3月11日")
     )
     assert got == {(("DEU", "FRA"), "meeting", "occurred", D(2022, 3, 10))}
+
+
+def test_a_state_named_as_a_portfolio_is_no_party(tmp_path):
+    """日米韓の北朝鮮担当の高官が電話で協議: officials in charge of North Korea, who is not on the call."""
+    got = _one_post_events(tmp_path, "日米韓の北朝鮮担当の高官は12日、電話で協議した。", NHK.format("2023年7月13日"))
+    assert got == {(("JPN", "KOR", "USA"), "phone_call", "occurred", D(2023, 7, 12))}
+
+
+def test_a_protest_lodged_with_a_state_is_a_statement(tmp_path):
+    """政府は…北朝鮮に厳重に抗議した; "lodged a protest with": a demand addressed to that state (GUIDELINES §3)."""
+    got = _one_post_events(tmp_path / "a", "日本政府は21日、外交ルートを通じて北朝鮮に厳重に抗議しました。", NHK.format("2023年11月22日"))
+    assert got == {(("JPN", "PRK"), "statement", "occurred", D(2023, 11, 21))}
+    got = _one_post_events(tmp_path / "b", "Japan lodged a strong protest with China on Thursday.", REUTERS.format("September 15, 2023"))
+    assert got == {(("CHN", "JPN"), "statement", "occurred", D(2023, 9, 14))}
+
+
+def test_a_bare_korean_surname_is_the_person_the_post_names_in_full(tmp_path):
+    """North Korean leader Kim Jong Un … Kim met Putin: that Kim; a bare Kim with no one named in full is no one."""
+    got = _one_post_events(
+        tmp_path / "a",
+        "North Korean leader Kim Jong Un left for Russia on Sunday.\nRussian Foreign Minister Sergei Lavrov praised the visit.\n"
+        "Kim met Putin at a space centre on Wednesday.",
+        REUTERS.format("September 15, 2023"),
+    )
+    assert (("PRK", "RUS"), "meeting", "occurred", D(2023, 9, 13)) in got
+    got = _one_post_events(tmp_path / "b", "Kim met Putin at a space centre on Wednesday.", REUTERS.format("September 15, 2023"))
+    assert got == set()
+
+
+def test_a_headline_opening_with_the_summit_as_topic_takes_its_predicate(tmp_path):
+    """日米首脳会談、18日に…で開催へ: planned, on the 18th; 米ロ外相がジュネーブで会談、…へ: held."""
+    got = _one_post_events(tmp_path / "a", "", NHK.format("2023年7月29日"), headline="日米首脳会談、8月18日にワシントンで開催へ　政府発表")
+    assert got == {(("JPN", "USA"), "meeting", "planned", D(2023, 8, 18))}
+    got = _one_post_events(tmp_path / "b", "", NHK.format("2022年1月22日"), headline="米ロ外相がジュネーブで会談、来週に再協議へ")
+    assert (("RUS", "USA"), "meeting", "occurred", None) in got

@@ -61,6 +61,10 @@ SHARED_FORMS = {
     "李氏": {"li_hui", "li_keqiang"},  # 李氏, 王氏: bound to the full name in the post (surnames.post_bound)
     "Burns": {"burns", "burns_nicholas"},  # William (CIA) and Nicholas (ambassador to China), as Sullivan
     "バーンズ": {"burns", "burns_nicholas"},
+    # Kim Jong Un and Kim Yo Jong; guarded too ("Kim" is the commonest Korean surname): a bare Kim
+    # or 金氏 is the one the post names in full, else dropped
+    "Kim": {"kim_jong_un", "kim_yo_jong"},
+    "金氏": {"kim_jong_un", "kim_yo_jong"},
 }
 CONTAINED_OK = {
     ("国連", "アラブ首長国連邦"),
@@ -74,7 +78,7 @@ CONTAINED_OK = {
 }  # fmt: skip
 NOT_ALIASES = [
     "Moscow", "Washington", "Kyiv", "Kiev", "Beijing", "Geneva", "モスクワ", "ワシントン",
-    "us", "Us", "the", "林", "岸", "菅", "習", "王", "Korea", "Moon", "Kim",
+    "us", "Us", "the", "林", "岸", "菅", "習", "王", "Korea", "Moon",
     "欧米", "West", "Europe", "Crimea", "Donbas", "Taiwan", "台湾", "クリミア", "コロナ", "サキ",
     "カラス", "マリン", "カシス", "ラウ", "プライス", "Republic of Korea", "Foreign Office",
 ]  # fmt: skip

@@ -32,6 +32,7 @@ _EN_AFTER_CUE = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,2}[\w-]+$",
 _JA_PLANNED_AFTER = re.compile(r"(?:を|の|も)?(?:調整|検討|予定|計画|方向|へ(?:[\s、。]|$))")
 _JA_PLANNED_BEFORE = re.compile(  # 24日に予定されている…会談; 12日に開かれるNATOとロシアの会合
     r"(?:予定され(?:ている|た)|予定の|開かれる予定の|行われる予定の)[^、。]{0,30}$|(?:開かれる|行われる|開催される|(?<=で)開く|(?<=で)行う)[^、。]{0,20}$")
+_BARE_NOUN_HEAD = re.compile(r"(?:^|\s)[^\s、。がはでとにをへも]+$")  # a headline opening with a bare noun phrase
 _DAY_FIRST = re.compile(r"[、\s]*(?:\d{1,2}日|翌日|同日|翌週|来週|来月)")  # a clause of its own day: one item of a schedule
 _REPORTED = re.compile(r"(?<=[るたいだ])と(?:発表|述べ|明らかに|表明|語|説明|伝え|報じ|話し)")
 _JA_CONTINUATIVE = re.compile(r"(?:[しきりみびいちに]|して|って|んで)、$")  # 会談し、… : the verb takes the tense of the next one
@@ -59,6 +60,10 @@ def cue_status(part: str, text: str, lang: str, cue_end: int, from_pos: int = 0)
         return "planned"
     if part == "text":  # headline segments are separated by spaces
         cut = re.search(r"[\s、]", text[cue_end:])
+        if (end := headline_topic_end(text, cue_end)) is not None:
+            rest = text[cue_end + 1 : end]  # 首脳会談、18日に…で開催へ: the topic's own predicate
+            if (told := "planned" if rest.endswith("へ") else tense.main_status(rest)) is not None:
+                return told
         text = text[: cue_end + cut.start()] if cut else text
     lo, hi = clause_of(text, max(0, cue_end - 1), cue_end)
     if _PAST_MARK.search(text[max(lo, from_pos) : cue_end]):
@@ -72,6 +77,22 @@ def cue_status(part: str, text: str, lang: str, cue_end: int, from_pos: int = 0)
     if plan and text[hi - 1] == "、" and _TOLD.match(text, plan.end()) and not _CONTACT.search(text, hi, plan.start()):
         return own  # 電話をかけ、承認する方針を伝えていた: the plan is what was told, not when the call is
     return "planned" if plan else own
+
+
+def headline_topic_end(text: str, cue_end: int) -> int | None:
+    """Where the predicate of a headline's bare-noun topic ends (日米韓首脳会談、18日に…で開催へ　…:
+    the end of ``開催へ``), when the cue ending at ``cue_end`` closes such a topic; else None.
+
+    >>> t = "日米首脳会談、18日に開催へ　政府発表"
+    >>> t[: headline_topic_end(t, t.index("、"))]
+    '日米首脳会談、18日に開催へ'
+    >>> headline_topic_end("米ロ外相がジュネーブで会談、米は回答へ", 13) is None
+    True
+    """
+    if not text.startswith("、", cue_end) or not _BARE_NOUN_HEAD.search(text, 0, cue_end):
+        return None
+    gap = re.search(r"\s", text[cue_end:])
+    return cue_end + gap.start() if gap else len(text)
 
 
 def _chained_status(text: str, start: int) -> str | None:

@@ -26,7 +26,7 @@ import pandas as pd
 from . import cuescope, cuesegments, dates, noevent, relation
 from .actors import ORGS
 from .cues import CueLexicon
-from .cuestatus import EN_PLANNED_BEFORE, IN_PRINCIPLE, cue_status
+from .cuestatus import EN_PLANNED_BEFORE, IN_PRINCIPLE, cue_status, headline_topic_end
 from .eventmerge import CALLS, IN_PRINCIPLE_SOURCE, Event, dedupe, joint_press, own_press, retells
 from .eventsplit import split_interaction
 from .implied import bare_gov_is_japans, bare_pm_is_japans, implied_parties
@@ -246,6 +246,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     # dating and status look past a quoted name (「NATOロシア理事会」が12日、開かれた)
     q = next((m for m in _QUOTE_NAME.finditer(text) if m.start() < cue.start < m.end()), None)
     c_start, c_end = (q.end(), q.end()) if q else (cue.start, cue.end)
+    if s.part == "text" and lang == "ja" and (topic_end := headline_topic_end(text, cue.end)) is not None:
+        c_start = topic_end  # 首脳会談、18日に…で開催へ: its day is told in the topic's own predicate
     status = cue_status(s.part, text, lang, c_end, max((e.cue.end for e in same), default=0))
     if mode == "statement" and (cue.mode == "sanctions" or not EN_PLANNED_BEFORE.search(before[-40:])):
         status = "occurred"  # a warning or demand is made now, whatever future it speaks of

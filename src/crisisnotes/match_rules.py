@@ -75,7 +75,7 @@ _ALNUM = re.compile(r"[A-Za-z0-9]")
 # only when a title stands next to it or the post names the person safely elsewhere.
 GUARDED_SURNAMES = frozenset({
     "Austin", "Sherman", "Truss", "Harris", "Johnson", "Bennett", "Wallace", "Cleverly", "Kirby",
-    "Marin", "Abe", "Herzog", "Morrison", "Maas", "Emanuel", "Qin", "Wang", "Li",
+    "Marin", "Abe", "Herzog", "Morrison", "Maas", "Emanuel", "Qin", "Wang", "Li", "Kim", "Park",
     "オースティン", "オースチン", "シャーマン", "トラス", "ハリス", "ジョンソン", "ベネット", "ウォレス",
     "カービー", "モリソン",
 })  # fmt: skip

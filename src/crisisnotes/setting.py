@@ -19,7 +19,7 @@ from .party import Party
 _VENUE_JA = re.compile(r"(?:[東西南北]{1,2}部)?(?:で(?!は|つく|作|構成)|での|にある|の首都|の[\u30a0-\u30ff\u4e00-\u9fffー]{1,8}(?:で(?!は)|での|にある|を訪|に移|に向か|に到着))")
 _CONTEXT_JA = re.compile(
     r"(?:[（(][^（()）]{1,20}[）)])?[）)]?(?:側?(?:の|への|を|で|との)?)(?:情勢|問題|危機|東部|西部|南部|北部|国境|周辺|領内|国内|侵攻|領土|主権|併合|"
-    r"攻撃|紛争|戦闘|国民|経済|市場|(?:東方)?不?拡大)|[）)]?側?に(?:侵攻|攻撃|進攻|攻め込)|"  # ロシアに国境周辺からの撤収を求め: addressed
+    r"攻撃|紛争|戦闘|国民|経済|市場|(?:東方)?不?拡大|担当)|[）)]?側?に(?:侵攻|攻撃|進攻|攻め込)|"  # ロシアに国境周辺からの撤収を求め: addressed
     r"(?:の)?[\u4e00-\u9fff\u30a0-\u30ff]{0,4}(?:を)?(?:めぐ|巡)(?:り|る|って)|(?:情勢)?に関する|"  # ロシア支援めぐり: the theme
     r"(?:[（(][^（()）]{1,20}[）)])?[）)]?(?:が|の)(?:掲げる|掲げた|定める|定めた)"  # OSCEが掲げる原則: the principle's source
 )
@@ -36,6 +36,7 @@ _CONTEXT_EN_BEFORE = re.compile(
     r"\b(?:invasion of|invade|invades|invading|invaded|attack on|attack|offensive against|war in|"
     r"situation in|crisis in|border with|troops near|forces near|(?:troops|forces|tanks) into|over|about|regarding|concerning|surrounding|"
     r"(?:summit|talks|meeting|call|conference|negotiations|dialogue) on|"
+    r"(?:envoys?|representatives?|coordinators?) (?:for|on)(?:\s+the)?|"  # "the US envoy for North Korea": a portfolio
     r"(?:sidelines|margins|margin|side) of(?:\s+(?:the|a|an|this|last|this week's|last week's))?)\s+$",
     re.I,
 )
