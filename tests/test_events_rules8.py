@@ -93,3 +93,42 @@ def test_a_headline_opening_with_the_summit_as_topic_takes_its_predicate(tmp_pat
     assert got == {(("JPN", "USA"), "meeting", "planned", D(2023, 8, 18))}
     got = _one_post_events(tmp_path / "b", "", NHK.format("2022年1月22日"), headline="米ロ外相がジュネーブで会談、来週に再協議へ")
     assert (("RUS", "USA"), "meeting", "occurred", None) in got
+
+
+def test_to_meet_told_by_the_verb_au_is_a_meeting(tmp_path):
+    """…とも会い、…を話し合った: 会う with a counterpart is a meeting, as 会談 is."""
+    got = _one_post_events(
+        tmp_path, "フランスの外相は13日、ベルリンでドイツの首相と会談したほか、イタリアの外相とも会い、支援策を話し合った。",
+        NHK.format("2023年10月14日"),
+    )
+    assert got == {(("DEU", "FRA"), "meeting", "occurred", D(2023, 10, 13)),
+                   (("FRA", "ITA"), "meeting", "occurred", D(2023, 10, 13))}  # fmt: skip
+
+
+def test_telephone_conversations_with_several_leaders_are_one_call_each(tmp_path):
+    """"held telephone conversations with A, B and C": three calls, not one conference call."""
+    got = _one_post_events(
+        tmp_path,
+        "French President Emmanuel Macron held telephone conversations on Monday with German Chancellor Olaf Scholz, "
+        "Italy's prime minister and Polish President Andrzej Duda, the Elysee said.",
+        REUTERS.format("October 17, 2023"),
+    )
+    assert {e[0] for e in got if e[1] == "phone_call"} == {("DEU", "FRA"), ("FRA", "ITA"), ("FRA", "POL")}
+
+
+def test_a_leader_who_spoke_with_a_foreign_leader_called_unless_they_met(tmp_path):
+    """"X spoke with Israeli Prime Minister Y on Sunday": a call; "… in Tel Aviv": no medium told, talks."""
+    got = _one_post_events(tmp_path / "a", "French President Emmanuel Macron spoke with German Chancellor Olaf Scholz on Sunday "
+                           "about aid, the Elysee said.", REUTERS.format("October 23, 2023"))  # fmt: skip
+    assert got == {(("DEU", "FRA"), "phone_call", "occurred", D(2023, 10, 22))}
+    got = _one_post_events(tmp_path / "b", "Macron spoke with Chancellor Olaf Scholz in Berlin on Sunday.", REUTERS.format("October 23, 2023"))
+    assert {e[1] for e in got} == {"talks"}
+
+
+def test_due_somewhere_for_talks_is_planned(tmp_path):
+    """"He is due in Rome later on Thursday for talks with X": talks still to come."""
+    got = _one_post_events(
+        tmp_path, "German Chancellor Olaf Scholz is due in Rome later on Thursday for talks with Italy's prime minister.",
+        REUTERS.format("October 19, 2023"),
+    )
+    assert {(e[0], e[2]) for e in got} == {(("DEU", "ITA"), "planned")}

@@ -24,7 +24,7 @@ _CONTACT = re.compile(r"会談|協議|交渉|会合|会議|電話|訪問|訪れ"
 _TOLD = re.compile(r"(?:だ)?(?:(?:と|を)(?:伝え|示し|説明し|表明し|明らかにし|述べ|確認し)|で一致し)")
 _PAST_MARK = re.compile(r"先月|先週|昨日|きのう|昨年|前日|\byesterday\b|\blast (?:week|month)\b", re.I)
 EN_PLANNED_BEFORE = re.compile(
-    r"\b(?:(?<!spoke )(?<!spoken )(?<!talked )(?<!wrote )(?<!written )(?<!speaking )(?<!talking )(?<!on )(?<!flew )(?<!went )(?<!headed )(?<!traveled )(?<!travelled )(?<!returned )(?<!down )(?<!sat )(?<!came )(?<!according )(?<!due )to|will|set to|plans? to|planning to|expected to|due to|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
+    r"\b(?:(?<!spoke )(?<!spoken )(?<!talked )(?<!wrote )(?<!written )(?<!speaking )(?<!talking )(?<!on )(?<!flew )(?<!went )(?<!headed )(?<!traveled )(?<!travelled )(?<!returned )(?<!down )(?<!sat )(?<!came )(?<!according )(?<!due )to|will|set to|plans? to|planning to|expected to|due to|due (?:in|at|back in)|agreed to)\s+(?:[\w'-]+\s+){0,5}[\w'-]*$", re.I
 )
 _EN_PAST_CUE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+$|\b(?:met|spoke|spoken|wrote|held|sent|talked|phoned|visited|told"
                           r"|assured|reassured|urged|pressed|discussed|thanked|briefed)\b", re.I)

@@ -23,7 +23,8 @@ from .places import names_city
 
 _DISTRIBUTIVE = re.compile(
     r"それぞれ|相次いで|個別に|両大統領と|両首脳と|両氏と|\bseparate(?:ly)?\b|\brespectively\b|"
-    r"\band then\b|\bthen (?:to|on to)\b|\ba day (?:later|before)\b", re.I
+    r"\band then\b|\bthen (?:to|on to)\b|\ba day (?:later|before)\b|"
+    r"\b(?:telephone |phone )?(?:conversations|calls) (?:[\w-]+ ){0,3}?with\b", re.I
 )
 
 
