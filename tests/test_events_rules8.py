@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_events import NHK, REUTERS, _one_post_events
+from test_events import NHK, REUTERS, _one_post_events, _one_post_frame
 
 D = dt.date
 
@@ -132,3 +132,43 @@ def test_due_somewhere_for_talks_is_planned(tmp_path):
         REUTERS.format("October 19, 2023"),
     )
     assert {(e[0], e[2]) for e in got} == {(("DEU", "ITA"), "planned")}
+
+
+def test_a_visit_announced_with_its_meeting_is_planned_on_its_day(tmp_path):
+    """外相は…、首相が18日に…を訪問し、大統領と会談すると発表: planned on the 18th (not held last month)."""
+    ev = _one_post_frame(
+        tmp_path, "ドイツの外相は16日、ショルツ首相が18日にフランスを訪問し、マクロン大統領と会談すると発表しました。\n"
+        "ショルツ首相はその後、イタリアに移り、メローニ首相と会談する予定です。", NHK.format("2023年10月17日"),
+    )  # fmt: skip
+    days = ev["window_start"].fillna(ev["date"])
+    got = {(tuple(p), m, s, d.date()) for p, m, s, d in zip(ev["parties"], ev["mode"], ev["status"], days, strict=True)}
+    # the trip that states a meeting is the meeting; what follows it counts from the 18th
+    assert got == {(("DEU", "FRA"), "meeting", "planned", D(2023, 10, 18)), (("DEU", "ITA"), "meeting", "planned", D(2023, 10, 18))}
+
+
+def test_a_visit_announced_in_a_headline_is_planned(tmp_path):
+    """大統領のフランス訪問を発表: the visit is still to come."""
+    got = _one_post_events(tmp_path, "", NHK.format("2023年10月17日"), headline="ドイツ外相 ショルツ首相のフランス訪問を発表")
+    assert {(e[0], e[1], e[2]) for e in got} == {(("DEU", "FRA"), "visit", "planned")}
+
+
+def test_a_plan_after_what_followed_a_dated_meeting_counts_from_its_day(tmp_path):
+    """3日に会談。会談のあと…面会。このあと…と会談する: planned in [3rd, 5th], not undated."""
+    ev = _one_post_frame(
+        tmp_path,
+        "フランスの外相は3日、ベルリンでドイツの外相と会談しました。\n会談のあと、外相は地元の市長と面会しました。\n"
+        "外相は、このあとローマを訪れてイタリアの外相と会談する予定です。",
+        NHK.format("2023年11月3日"),
+    )
+    row = ev[ev["parties"].map(tuple) == ("FRA", "ITA")].iloc[0]
+    assert (row["status"], row["window_start"].date(), row["window_end"].date()) == ("planned", D(2023, 11, 3), D(2023, 11, 5))
+
+
+def test_the_day_a_gathering_closed_dates_what_it_said(tmp_path):
+    """7日から開かれていた外相会合は8日、共同声明を発表。さらに…に求めています: the 8th, not the 7th."""
+    got = _one_post_events(
+        tmp_path,
+        "東京で7日から開かれていたG7の外相会合は8日、共同声明を発表して閉幕しました。\nさらにイランに対して、地域を不安定にする行動を控えるよう求めています。",
+        NHK.format("2023年11月8日"),
+    )
+    assert (("G7", "IRN"), "statement", "occurred", D(2023, 11, 8)) in got

@@ -33,6 +33,8 @@ _JA_PLANNED_AFTER = re.compile(r"(?:を|の|も)?(?:調整|検討|予定|計画|
 _JA_PLANNED_BEFORE = re.compile(  # 24日に予定されている…会談; 12日に開かれるNATOとロシアの会合
     r"(?:予定され(?:ている|た)|予定の|開かれる予定の|行われる予定の)[^、。]{0,30}$|(?:開かれる|行われる|開催される|(?<=で)開く|(?<=で)行う)[^、。]{0,20}$")
 _BARE_NOUN_HEAD = re.compile(r"(?:^|\s)[^\s、。がはでとにをへも]+$")  # a headline opening with a bare noun phrase
+_CONTACT_END = re.compile(r"(?:訪問|来日|訪日|会談|会合|協議)$")
+_ANNOUNCED_CONTACT = re.compile(r"(?:の開催|の実施|の日程)?を(?:正式に)?発表")
 _DAY_FIRST = re.compile(r"[、\s]*(?:\d{1,2}日|翌日|同日|翌週|来週|来月)")  # a clause of its own day: one item of a schedule
 _REPORTED = re.compile(r"(?<=[るたいだ])と(?:発表|述べ|明らかに|表明|語|説明|伝え|報じ|話し)")
 _JA_CONTINUATIVE = re.compile(r"(?:[しきりみびいちに]|して|って|んで)、$")  # 会談し、… : the verb takes the tense of the next one
@@ -58,6 +60,8 @@ def cue_status(part: str, text: str, lang: str, cue_end: int, from_pos: int = 0)
         return tense.guess_status(text, cue_end, lang=lang)
     if _JA_PLANNED_AFTER.match(text, cue_end) or _JA_PLANNED_BEFORE.search(text, max(0, cue_end - 40), cue_end):
         return "planned"
+    if _CONTACT_END.search(text, 0, cue_end) and _ANNOUNCED_CONTACT.match(text, cue_end):
+        return "planned"  # 大統領のイスラエル訪問を発表: a visit announced is still to come
     if part == "text":  # headline segments are separated by spaces
         cut = re.search(r"[\s、]", text[cue_end:])
         if (end := headline_topic_end(text, cue_end)) is not None:
@@ -108,11 +112,17 @@ def _chained_status(text: str, start: int) -> str | None:
     >>> t = "首相が14日に会談し、15日には別の首脳と会談すると発表した。"
     >>> _chained_status(t, t.index("、") + 1)
     'planned'
+    >>> t = "長官は、大統領が18日に現地を訪問し、首相と会談すると発表した。"
+    >>> _chained_status(t, t.rindex("、") + 1)
+    'planned'
+    >>> t = "両首脳は会談し、協力を強化すると発表した。"
+    >>> _chained_status(t, t.index("、") + 1)
+    'occurred'
     """
     for a, b in clauses(text[start:]):
         seg = text[start + a : start + b]
-        told = _REPORTED.search(seg) if _DAY_FIRST.match(seg) else None
-        if told:  # …14日に会談し、15日には…会談すると発表した: the next day's verb, not the telling
+        told = _REPORTED.search(seg) if _DAY_FIRST.match(seg) or _CONTACT.search(seg) else None
+        if told:  # …14日に会談し、15日には…会談すると発表した, 訪問し、…と会談すると発表: the plan's verb, not the telling
             seg = seg[: told.start()]
         status = tense.main_status(seg)
         if status is not None or not _JA_CONTINUATIVE.search(seg):

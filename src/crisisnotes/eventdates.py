@@ -283,6 +283,8 @@ def _by_rule(relation: str | None, anchor: EventDate | None, status: Status,
             return EventDate(anchor.date, False, lo - 2 * _DAY, hi, "rule:antecedent")
         if anchor.exact or status == "occurred":
             return EventDate(anchor.date, False, lo, hi + 2 * _DAY, "rule:consequent")
+        if anchor.source == "rule:consequent":  # 会談のあと…面会。このあと…会談する: after the same exact day
+            return EventDate(anchor.date, False, anchor.date, anchor.date + 2 * _DAY, "rule:consequent")
     if status == "planned" or post_date is None:
         return EventDate(None, False, source="rule:undated")
     return EventDate(post_date, False, post_date - 2 * _DAY, post_date, "rule:news")

@@ -111,10 +111,14 @@ def _post_events(
         if persons:
             last_person = persons[0]  # "He is expected to speak to Putin": the person told just before
         dated = [e for e in exprs if e.kind in ("explicit", "relative", "weekday") and not cuescope.in_dateline(text, e.start)]
+        if len(dated) > 1 and re.match(r"から(?![\d\s])", text[dated[0].end :]):
+            dated = dated[1:]  # 7日から開かれていた会合は8日、…閉幕: the occasion told is the 8th's
         if dated and (when is not None or (dated[0].kind == "explicit" and dated[0].year and dated[0].month)):
             told = events[n_before:]  # 12日に開かれる会合: the day of a plan is in the future, not a month back
             planned = bool(told) and all(e.status == "planned" for e in told)
             anchor = dates.resolve(dated[0], when, status="planned" if planned else "occurred")
+            if planned and len(dated) > 1 and told[-1].when.exact:
+                anchor = told[-1].when  # 外相は16日、首相が18日に訪問すると発表: the plan's day, not the telling's
             dated_told.append((text, anchor))
             anchor_topic = carried.code if carried else None
         elif not dated and (named := relation.named_occasion(text, None, _told(events))):
