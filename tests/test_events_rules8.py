@@ -172,3 +172,62 @@ def test_the_day_a_gathering_closed_dates_what_it_said(tmp_path):
         NHK.format("2023年11月8日"),
     )
     assert (("G7", "IRN"), "statement", "occurred", D(2023, 11, 8)) in got
+
+
+def test_a_post_the_rules_cannot_read_costs_only_its_own_events(tmp_path, monkeypatch):
+    """A fault of the rules on one post is a warning naming that post; the other posts keep their events."""
+    import warnings
+
+    import crisisnotes
+    import crisisnotes.events as ev
+
+    dump = tmp_path / "two.txt"
+    dump.write_text(
+        "見出し一 https://t.co/Sg00000001\n" + NHK.format("2022年3月22日") + "\nフランスの大統領は21日、ドイツの首相と会談した。\n\n"
+        "見出し二 https://t.co/Sg00000002\n" + NHK.format("2022年3月22日") + "\nイタリアの首相は21日、スペインの首相と会談した。\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    corpus = crisisnotes.load(dump, cache_dir=tmp_path / "c")
+    bad = corpus.posts["post_id"].iloc[0]
+    real = ev._post_events
+
+    def fails_on_first(group, *args):
+        if group[0].post_id == bad:
+            raise IndexError("list index out of range")
+        return real(group, *args)
+
+    monkeypatch.setattr(ev, "_post_events", fails_on_first)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got = crisisnotes.diplomatic_events(corpus)
+    assert [tuple(p) for p in got["parties"]] == [("ESP", "ITA")]
+    assert any(issubclass(w.category, ev.EventExtractionWarning) and str(bad) in str(w.message) for w in caught)
+
+
+def test_the_summit_being_held_where_they_meet_is_no_party(tmp_path):
+    """…G7サミットが開かれている広島で会談; "who are in Vilnius for a NATO summit, held talks": the setting."""
+    got = _one_post_events(tmp_path / "a", "フランスの大統領とドイツの首相は21日、G7サミットが開かれている広島市内で会談した。",
+                           NHK.format("2023年5月21日"))  # fmt: skip
+    assert got == {(("DEU", "FRA"), "meeting", "occurred", D(2023, 5, 21))}
+    got = _one_post_events(tmp_path / "b", "French President Emmanuel Macron and German Chancellor Olaf Scholz, who are both in "
+                           "Vilnius for a NATO summit, held talks on Wednesday.", REUTERS.format("July 12, 2023"))  # fmt: skip
+    assert {(e[0], e[1]) for e in got} == {(("DEU", "FRA"), "meeting")}
+
+
+def test_the_topic_of_an_earlier_clause_is_not_one_of_the_two_leaders(tmp_path):
+    """北朝鮮は…発射しており、両首脳は会談で…: the two leaders just told, not the one who fired."""
+    got = _one_post_events(
+        tmp_path,
+        "フランスの大統領は16日、ドイツの首相と会談した。\n北朝鮮はこの日の朝、ミサイルを発射しており、両首脳は会談で連携を確認した。",
+        NHK.format("2023年3月16日"),
+    )
+    assert all("PRK" not in e[0] for e in got)
+
+
+def test_a_day_told_for_a_plan_with_no_interaction_is_a_future_day(tmp_path):
+    """20日の投稿: …21日、…に出席する。…の首脳会談も同日に予定: the 21st of this month, not of last month."""
+    got = _one_post_events(
+        tmp_path, "ウクライナの大統領は21日、各国首脳の討議に出席する。\nドイツの首相との首脳会談も同日に予定されている。",
+        NHK.format("2023年5月20日"),
+    )
+    assert got == {(("DEU", "UKR"), "meeting", "planned", D(2023, 5, 21))}

@@ -17,13 +17,14 @@ Examples
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from . import cuescope, cuesegments, dates, noevent, relation
+from . import cuescope, cuesegments, dates, noevent, relation, tense
 from .actors import ORGS
 from .cues import CueLexicon
 from .cuestatus import EN_PLANNED_BEFORE, IN_PRINCIPLE, cue_status, headline_topic_end
@@ -115,9 +116,10 @@ def _post_events(
             dated = dated[1:]  # 7日から開かれていた会合は8日、…閉幕: the occasion told is the 8th's
         if dated and (when is not None or (dated[0].kind == "explicit" and dated[0].year and dated[0].month)):
             told = events[n_before:]  # 12日に開かれる会合: the day of a plan is in the future, not a month back
-            planned = bool(told) and all(e.status == "planned" for e in told)
+            planned = all(e.status == "planned" for e in told) if told else (  # …21日、…討議に出席する。: the day of a plan
+                lang == "ja" and tense.main_status(text) == "planned")
             anchor = dates.resolve(dated[0], when, status="planned" if planned else "occurred")
-            if planned and len(dated) > 1 and told[-1].when.exact:
+            if planned and told and len(dated) > 1 and told[-1].when.exact:
                 anchor = told[-1].when  # 外相は16日、首相が18日に訪問すると発表: the plan's day, not the telling's
             dated_told.append((text, anchor))
             anchor_topic = carried.code if carried else None
@@ -233,8 +235,9 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
             named_codes = {p.code for p in chosen}
             prev = [e for e in prev if named_codes == e.codes] or [e for e in prev if named_codes <= e.codes] or prev
         if prev:
-            if both:  # 双方は: the two sides just told, not a topic carried from further back
-                chosen = [p for p in chosen if p in parties]
+            if both:  # 双方は: the two sides just told, not a topic carried from further back, nor the topic
+                chosen = [p for p in chosen if p in parties and not (  # of a clause before (北朝鮮は…発射し、両首脳は)
+                    lang == "ja" and p.end <= both.start() and text.startswith("は", p.end) and "、" in text[p.end : both.start()])]
             chosen = chosen + prev[-1].parties
             if again and mode == "meeting" and prev[-1].mode == "talks" and prev[-1].status == "occurred":
                 mode = "talks"  # the sides agreed to meet again: another round of the talks just told
@@ -302,6 +305,10 @@ def _headline_segment(part: str, text: str, lang: str, pos: int) -> tuple[int, i
     return next(((a, b) for a, b in spans if a <= pos < b), None) if len(spans) > 1 else None
 
 
+class EventExtractionWarning(UserWarning):
+    """A post whose events could not be extracted (a fault of the rules, named by post): the others are kept."""
+
+
 def diplomatic_events(corpus: Corpus, *, cues: CueLexicon | None = None) -> pd.DataFrame:
     """Dated diplomatic interactions stated in the corpus, one row per interaction per post.
 
@@ -329,7 +336,13 @@ def diplomatic_events(corpus: Corpus, *, cues: CueLexicon | None = None) -> pd.D
         post = posts[pid]
         handle = post["handle"].lower() if isinstance(post["handle"], str) else ""
         group.sort(key=lambda r: r.sentence_id)
-        for e in _post_events(group, parties_of.get(pid, {}), post, cues, speakers.get(handle)):
+        try:
+            found = _post_events(group, parties_of.get(pid, {}), post, cues, speakers.get(handle))
+        except Exception as exc:  # noqa: BLE001 - one post the rules cannot read must not cost the dump its events
+            warnings.warn(f"post {pid}: its events could not be extracted ({type(exc).__name__}: {exc}); they are "
+                          "left out, the other posts' are kept", EventExtractionWarning, stacklevel=2)  # fmt: skip
+            continue
+        for e in found:
             codes = sorted(e.codes)
             rows.append({
                 "date": e.when.date, "date_exact": e.when.exact, "window_start": e.when.window_start,

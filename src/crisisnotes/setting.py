@@ -23,6 +23,7 @@ _CONTEXT_JA = re.compile(
     r"(?:の)?[\u4e00-\u9fff\u30a0-\u30ff]{0,4}(?:を)?(?:めぐ|巡)(?:り|る|って)|(?:情勢)?に関する|"  # ロシア支援めぐり: the theme
     r"(?:[（(][^（()）]{1,20}[）)])?[）)]?(?:が|の)(?:掲げる|掲げた|定める|定めた)"  # OSCEが掲げる原則: the principle's source
 )
+_JA_HELD_THERE = re.compile(r"[^、。]{0,16}?が開かれ(?:ている|ていた|た)[^、。]{0,10}?(?:で|に)")
 _JA_ON_THE_SIDE = re.compile(
     r"[）)]?(?:の)?(?:サミット|首脳会議|首脳会合|外相会合|外相会議|総会|会議|会合)(?:の)?(?:合間|際|場で|機会|に合わせ|に際し|"
     r"開催中|期間中|会場|に出席中|に出席するため|会期中)"
@@ -76,8 +77,8 @@ def is_context(text: str, p: Party, lang: str) -> bool:
     if p.code in ORGS and re.match(r"\s*(?:大使|代表部|常駐代表|ambassador|envoy)", text[p.end :], re.I):
         return True
     if lang == "ja":
-        if p.code in ORGS and _JA_ON_THE_SIDE.match(text, p.end):
-            return True  # G7サミットの合間に…と会談: the gathering is the occasion, not a party
+        if p.code in ORGS and (_JA_ON_THE_SIDE.match(text, p.end) or _JA_HELD_THERE.match(text, p.end)):
+            return True  # G7サミットの合間に…と会談, G7サミットが開かれている広島で会談: the gathering is the occasion
         return bool(_CONTEXT_JA.match(text, p.end))
     if _EN_BETWEEN.search(text[max(0, p.start - 60) : p.start]):
         return True  # a border crossing between X and Y: a place
@@ -85,6 +86,9 @@ def is_context(text: str, p: Party, lang: str) -> bool:
         return True  # "a month after Russia invaded": a time reference to the war
     if past_posting(text, p.start):
         return True
+    if p.code in ORGS and re.search(r",\s+who\s+(?:are|is|were|was)\b[^,]*\bfor\s+(?:the|a|an|this week's)\s+$", text[max(0, p.start - 80) : p.start]) \
+            and re.match(r"\s*(?:'s\s+)?(?:summit|meeting|gathering)\b", text[p.end :], re.I):
+        return True  # "who are in Vilnius for a NATO summit, held talks": the summit is why they are there
     return bool(_CONTEXT_EN_AFTER.match(text[p.end :]) or _CONTEXT_EN_BEFORE.search(text[max(0, p.start - 20) : p.start]))
 
 
