@@ -93,6 +93,15 @@ CASES = {
                       {"actor_f1": 0.97, "event_f1": 0.86, "core_event_f1": 0.87, "event_date_acc": 0.95}),
     "blind_w2_2022": (ROOT / "tests" / "data" / "blind_eval_w2_2022.txt", ROOT / "tests" / "data" / "blind_eval_w2_2022_gold.json",
                       {"actor_f1": 0.96, "event_f1": 0.68, "core_event_f1": 0.78, "event_date_acc": 0.86}),
+    # two blind dumps on other crises, of the eighth session, committed before their first run (f341db0, 8745300): with
+    # the session-start code cdabe2b 0.533 (the Israel-Hamas war, Oct 2023 - Jan 2024) and 0.519 (the Korean peninsula,
+    # 2023), actor F1 0.867 and 0.903 (officials of the region missing); development dumps since
+    "blind_gaza_2023": (ROOT / "tests" / "data" / "blind_eval_gaza_2023.txt",
+                        ROOT / "tests" / "data" / "blind_eval_gaza_2023_gold.json",
+                        {"actor_f1": 0.96, "event_f1": 0.78, "core_event_f1": 0.81, "event_date_acc": 0.94}),
+    "blind_korea_2023": (ROOT / "tests" / "data" / "blind_eval_korea_2023.txt",
+                         ROOT / "tests" / "data" / "blind_eval_korea_2023_gold.json",
+                         {"actor_f1": 0.89, "event_f1": 0.67, "core_event_f1": 0.71, "event_date_acc": 0.83}),
 }  # fmt: skip
 
 

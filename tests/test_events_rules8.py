@@ -231,3 +231,21 @@ def test_a_day_told_for_a_plan_with_no_interaction_is_a_future_day(tmp_path):
         NHK.format("2023年5月20日"),
     )
     assert got == {(("DEU", "UKR"), "meeting", "planned", D(2023, 5, 21))}
+
+
+def test_a_trip_to_several_states_to_meet_each_ones_leaders_is_a_meeting_in_each(tmp_path):
+    """A、B、C、Dを訪れ、各国の指導者らと会談すると発表: one planned meeting with each host, not one of five parties."""
+    got = _one_post_events(
+        tmp_path, "米国の国務長官は31日、シンガポール、マレーシア、韓国、日本を訪れ、各国の指導者らと会談すると発表した。",
+        NHK.format("2022年8月1日"),
+    )
+    assert {(e[0], e[1], e[2]) for e in got} == {
+        (("SGP", "USA"), "meeting", "planned"), (("MYS", "USA"), "meeting", "planned"),
+        (("KOR", "USA"), "meeting", "planned"), (("JPN", "USA"), "meeting", "planned")}  # fmt: skip
+
+
+def test_a_speech_used_to_urge_was_given(tmp_path):
+    """"X used his speech to urge Y to halt …": the demand was made, not planned."""
+    got = _one_post_events(tmp_path, "German Chancellor Olaf Scholz used his speech to urge Russia to halt its attacks.",
+                           REUTERS.format("August 5, 2022"))  # fmt: skip
+    assert {(e[0], e[1], e[2]) for e in got} == {(("DEU", "RUS"), "statement", "occurred")}

@@ -35,9 +35,10 @@ _JA_PLANNED_BEFORE = re.compile(  # 24日に予定されている…会談; 12�
 _BARE_NOUN_HEAD = re.compile(r"(?:^|\s)[^\s、。がはでとにをへも]+$")  # a headline opening with a bare noun phrase
 _CONTACT_END = re.compile(r"(?:訪問|来日|訪日|会談|会合|協議)$")
 _ANNOUNCED_CONTACT = re.compile(r"(?:の開催|の実施|の日程)?を(?:正式に)?発表")
+_EN_USED_TO = re.compile(r"\bused\s+(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+){0,2}to\s+[\w-]*$", re.I)
 _DAY_FIRST = re.compile(r"[、\s]*(?:\d{1,2}日|翌日|同日|翌週|来週|来月)")  # a clause of its own day: one item of a schedule
 _REPORTED = re.compile(r"(?<=[るたいだ])と(?:発表|述べ|明らかに|表明|語|説明|伝え|報じ|話し)")
-_JA_CONTINUATIVE = re.compile(r"(?:[しきりみびいちに]|して|って|んで)、$")  # 会談し、… : the verb takes the tense of the next one
+_JA_CONTINUATIVE = re.compile(r"(?:[しきりみびいちにれ]|して|って|んで)、$")  # 会談し、… : the verb takes the tense of the next one
 IN_PRINCIPLE = re.compile(r"in principle|原則(?:的に)?(?:合意|同意)|原則として", re.I)
 
 
@@ -51,6 +52,8 @@ def cue_status(part: str, text: str, lang: str, cue_end: int, from_pos: int = 0)
         return "planned"
     if lang != "ja":
         before = text[max(0, cue_end - 60) : cue_end]
+        if _EN_USED_TO.search(before):
+            return "occurred"  # "used his speech to urge": the speech was given
         if EN_PLANNED_BEFORE.search(before) or re.search(r"\bnext\s+\S+$", before):
             return "planned"
         if part != "text" and _EN_SCHEDULED.search(text) and not _EN_PAST_CUE.search(text[max(0, cue_end - 50) : cue_end]):
@@ -73,7 +76,7 @@ def cue_status(part: str, text: str, lang: str, cue_end: int, from_pos: int = 0)
     if _PAST_MARK.search(text[max(lo, from_pos) : cue_end]):
         return "occurred"
     own = tense.guess_status(text[:hi], cue_end, lang=lang)
-    if own == "occurred" and _JA_CONTINUATIVE.search(text, cue_end, hi) and tense.main_status(text[cue_end:hi]) is None:
+    if own == "occurred" and _JA_CONTINUATIVE.search(text, max(0, cue_end - 1), hi) and tense.main_status(text[cue_end:hi]) is None:
         own = _chained_status(text, hi) or own
     if own == "planned" or hi >= len(text):
         return own

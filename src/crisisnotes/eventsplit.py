@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -32,6 +33,8 @@ from .grouping import (
 )
 from .parties import Party, topic
 from .places import names_city
+
+_EACH_HOST = re.compile(r"各国の|それぞれの国の|\beach (?:country|capital|stop)\b", re.I)
 
 
 def split_interaction(s: Any, cue: Cue, mode: str, status: str, chosen: list[Party], parties: list[Party],
@@ -60,6 +63,8 @@ def split_interaction(s: Any, cue: Cue, mode: str, status: str, chosen: list[Par
                 text, post_date, status=status, cue_start=c_start, only=(e.start, e.end))) for g, e in zip(groups, days, strict=True)])
     elif mode == "visit" and len(seen) > 2 and len(trip := one_trip(text, list(seen.values()))) > 2:
         groups = [[trip[0], d] for d in trip[1:]]  # キエフとモスクワを訪問, "visit Kyiv and Moscow": a visit to each
+    elif mode == "meeting" and len(seen) > 2 and _EACH_HOST.search(text) and len(trip := one_trip(text, list(seen.values()))) > 2:
+        groups = [[trip[0], d] for d in trip[1:]]  # A、B、Cを訪れ、各国の首脳と会談: a meeting in each
     elif mode == "written_message" and len(seen) > 2 and not JOINTLY.search(text) and (pair := state_and_org(text, list(seen.values()), lang)):
         # 米国とNATOから書面の回答, "the US and NATO delivered written responses": each sends its own document
         groups = [[seen[c], *(p for d, p in seen.items() if d not in pair)] for c in pair]

@@ -82,7 +82,7 @@ def joint_subjects(text: str, parties: list[Party], lang: str) -> list[str]:
 JOINTLY = re.compile(r"共同で|連名|\bjointly\b|\btogether\b|\bjoint\b", re.I)
 
 
-_JA_VISITED = re.compile(r"(?:を(?:訪|歴訪)|(?:と|や|、|・)[^、。をはが]{1,12}を(?:訪|歴訪))")
+_JA_VISITED = re.compile(r"(?:を(?:訪|歴訪)|(?:(?:と|や|、|・)[^、。をはが]{1,12}){1,6}を(?:訪|歴訪))")
 _EN_VISITED = re.compile(r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|ling)? to|trip to|tour of|(?:go|goes|went|going) on to)\s+"
                          r"(?:[\w-]+(?:,\s+|\s+and\s+))*$")
 
