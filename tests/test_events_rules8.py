@@ -249,3 +249,19 @@ def test_a_speech_used_to_urge_was_given(tmp_path):
     got = _one_post_events(tmp_path, "German Chancellor Olaf Scholz used his speech to urge Russia to halt its attacks.",
                            REUTERS.format("August 5, 2022"))  # fmt: skip
     assert {(e[0], e[1], e[2]) for e in got} == {(("DEU", "RUS"), "statement", "occurred")}
+
+
+def test_a_leader_who_will_receive_others_will_meet_them(tmp_path):
+    """"X will receive the Finnish president and the Swedish prime minister at the White House on Thursday": planned."""
+    got = _one_post_events(tmp_path, "US President Joe Biden will receive Finnish President Sauli Niinisto at the White House "
+                           "on Thursday.", REUTERS.format("May 18, 2022"))  # fmt: skip
+    assert got == {(("FIN", "USA"), "meeting", "planned", D(2022, 5, 19))}
+
+
+def test_what_was_told_in_a_telephone_call_far_from_the_verb_was_told(tmp_path):
+    """"X told Russian President Vladimir Putin in a telephone call on Thursday that …": held, however long the names."""
+    got = _one_post_events(
+        tmp_path, "U.S. President Joe Biden told Russian President Vladimir Putin in a telephone call on Thursday that "
+        "Washington would respond firmly, the White House said.", REUTERS.format("December 31, 2021"),
+    )  # fmt: skip
+    assert (("RUS", "USA"), "phone_call", "occurred", D(2021, 12, 30)) in got

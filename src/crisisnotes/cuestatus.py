@@ -36,6 +36,7 @@ _BARE_NOUN_HEAD = re.compile(r"(?:^|\s)[^\s、。がはでとにをへも]+$")  
 _CONTACT_END = re.compile(r"(?:訪問|来日|訪日|会談|会合|協議)$")
 _ANNOUNCED_CONTACT = re.compile(r"(?:の開催|の実施|の日程)?を(?:正式に)?発表")
 _EN_USED_TO = re.compile(r"\bused\s+(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+){0,2}to\s+[\w-]*$", re.I)
+_EN_IN_A_CALL = re.compile(r"\b(?:in|during)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:call|conversation)$", re.I)
 _DAY_FIRST = re.compile(r"[、\s]*(?:\d{1,2}日|翌日|同日|翌週|来週|来月)")  # a clause of its own day: one item of a schedule
 _REPORTED = re.compile(r"(?<=[るたいだ])と(?:発表|述べ|明らかに|表明|語|説明|伝え|報じ|話し)")
 _JA_CONTINUATIVE = re.compile(r"(?:[しきりみびいちにれ]|して|って|んで)、$")  # 会談し、… : the verb takes the tense of the next one
@@ -56,9 +57,12 @@ def cue_status(part: str, text: str, lang: str, cue_end: int, from_pos: int = 0)
             return "occurred"  # "used his speech to urge": the speech was given
         if EN_PLANNED_BEFORE.search(before) or re.search(r"\bnext\s+\S+$", before):
             return "planned"
-        if part != "text" and _EN_SCHEDULED.search(text) and not _EN_PAST_CUE.search(text[max(0, cue_end - 50) : cue_end]):
+        # "X told Y in a telephone call": the verb before "in a call" may stand further back
+        reach = 100 if _EN_IN_A_CALL.search(text, 0, cue_end) else 50
+        past = _EN_PAST_CUE.search(text[max(0, cue_end - reach) : cue_end])
+        if part != "text" and _EN_SCHEDULED.search(text) and not past:
             return "planned"  # "Russia then meets the alliance on Wednesday": a schedule told in the present
-        if _EN_PAST_CUE.search(text[max(0, cue_end - 50) : cue_end]) or _EN_AFTER_CUE.search(before):
+        if past or _EN_AFTER_CUE.search(before):
             return "occurred"
         return tense.guess_status(text, cue_end, lang=lang)
     if _JA_PLANNED_AFTER.match(text, cue_end) or _JA_PLANNED_BEFORE.search(text, max(0, cue_end - 40), cue_end):
