@@ -265,3 +265,22 @@ def test_what_was_told_in_a_telephone_call_far_from_the_verb_was_told(tmp_path):
         "Washington would respond firmly, the White House said.", REUTERS.format("December 31, 2021"),
     )  # fmt: skip
     assert (("RUS", "USA"), "phone_call", "occurred", D(2021, 12, 30)) in got
+
+
+def test_visiting_a_state_names_that_state_alone(tmp_path):
+    """訪米中の…: 中 is "during" (visiting the US), not China; 訪中 and 米中 still name China."""
+    from crisisnotes.actors import Lexicon
+    from crisisnotes.matching import find_mentions
+
+    lex = Lexicon.load()
+    assert [m.actor_id for m in find_mentions("訪米中の首相は記者団に語った", lex)] == ["usa"]
+    assert [m.actor_id for m in find_mentions("首相は近く訪中し、米中関係を話し合う", lex)] == ["chn", "usa", "chn"]
+
+
+def test_a_purpose_clause_does_not_make_a_held_meeting_a_plan(tmp_path):
+    """…と会談し、…脅威に対抗するため、…宣言を発表した: held on the 26th."""
+    got = _one_post_events(
+        tmp_path, "フランスの大統領は26日、ドイツの首相と会談し、脅威に対抗するため、防衛協力の強化をうたった宣言を発表した。",
+        NHK.format("2023年4月27日"),
+    )
+    assert (("DEU", "FRA"), "meeting", "occurred", D(2023, 4, 26)) in got

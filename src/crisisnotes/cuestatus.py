@@ -125,9 +125,14 @@ def _chained_status(text: str, start: int) -> str | None:
     >>> t = "両首脳は会談し、協力を強化すると発表した。"
     >>> _chained_status(t, t.index("、") + 1)
     'occurred'
+    >>> t = "両首脳は会談し、脅威に対抗するため、宣言を発表した。"
+    >>> _chained_status(t, t.index("、") + 1)
+    'occurred'
     """
     for a, b in clauses(text[start:]):
         seg = text[start + a : start + b]
+        if seg.endswith(("ため、", "ために、")):
+            continue  # 会談し、…に対抗するため、…を発表した: a purpose, not the predicate
         told = _REPORTED.search(seg) if _DAY_FIRST.match(seg) or _CONTACT.search(seg) else None
         if told:  # …14日に会談し、15日には…会談すると発表した, 訪問し、…と会談すると発表: the plan's verb, not the telling
             seg = seg[: told.start()]

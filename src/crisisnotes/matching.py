@@ -85,7 +85,7 @@ _ABBREV, _METONYM_VIA, _ROLE, _AMBIGUOUS = 2, 3, 4, 5
 _DOT, _RO = ord("・"), ord("ロ")
 _PREFIX_CODES = [ord(c) for c in ROLE_PREFIXES]
 _NICHU, _NICHU_PREFIX = [ord(c) for c in "日中"], [ord(c) for c in "対訪駐来"]
-_HOU = ord("訪")
+_HOU, _CHU = ord("訪"), ord("中")
 _PARTICLE_CODES = [ord(c) for c in PARTICLES]
 _AMBIGUOUS_CODES = [ord(p[0]) * 0x110000 + ord(p[1]) for p in AMBIGUOUS_PAIRS]
 _EMPTY = np.zeros(0, np.int64)
@@ -252,7 +252,9 @@ class Matcher:
         s, e, pre, prefix = s[i], e[i], pre[i], prefix[i]
         post, first, last = codes[e + 1], codes[s + 1], codes[e]
         dots = np.fromiter((runs[k].count("・") for k in i.tolist()), np.int64, len(i))
-        n = e - s - dots  # abbreviations in the run
+        during = (pre == _HOU) & (e - s - dots == 2) & (last == _CHU) & ~kanji(post)  # 訪米中の: 中 is "during"
+        e, n = e - during, e - s - dots - during  # abbreviations in the run
+        post, last = codes[e + 1], codes[e]
         suffix = np.isin(post, self._suffix_first)
         suffix[suffix] = [self.suffix.match(text, k) is not None for k in e[suffix].tolist()]
         pair = first.astype(np.int64) * 0x110000 + last
@@ -261,7 +263,7 @@ class Matcher:
         tour = (pre == _HOU) & kanji(codes[np.maximum(s - 1, 0)])  # 歴訪中, 来訪中: "during a tour", not 訪中
         ok = ~((first == _RO) & kata(pre)) & ~((last == _RO) & kata(post))  # not in katakana
         ok &= (
-            (n >= 3)
+            during | (n >= 3)
             | ((n == 2) & (suffix | ~np.isin(pair, _AMBIGUOUS_CODES)))
             | (nichu & (suffix | (np.isin(pre, _NICHU_PREFIX) & ~kanji(post) & ~tour)))
             | (one & ~nichu & (suffix | (prefix & ~kanji(post))))
