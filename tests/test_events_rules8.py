@@ -284,3 +284,25 @@ def test_a_purpose_clause_does_not_make_a_held_meeting_a_plan(tmp_path):
         NHK.format("2023年4月27日"),
     )
     assert (("DEU", "FRA"), "meeting", "occurred", D(2023, 4, 26)) in got
+
+
+def test_talks_named_as_a_theme_are_no_event(tmp_path):
+    """和平交渉を支持, 協議を再開させることで一致, 協議は難航, 協議を停止, "the talks had reached a dead end": no talks held
+    or planned; 予定されている協議を支持 still plans them."""
+    for k, (body, attribution) in enumerate([
+        ("中国の外相は30日、ロシアとウクライナの和平交渉を引き続き支持する考えを伝えた。", NHK.format("2022年3月31日")),
+        ("フランスの外相とドイツの外相は、ロシアとウクライナの協議を再開させることで一致した。", NHK.format("2022年1月18日")),
+        ("ロシアとアメリカの協議は難航も予想されています。", NHK.format("2022年1月8日")),
+        ("中国は米国との気候変動をめぐる協議を停止した。", NHK.format("2022年8月6日")),
+        ("Putin said on Tuesday that the peace talks with Ukraine had reached a dead end.", REUTERS.format("April 13, 2022")),
+    ]):  # fmt: skip
+        assert not any(e[1] == "talks" for e in _one_post_events(tmp_path / str(k), body, attribution)), body
+    got = _one_post_events(tmp_path / "p", "両首脳は、来月10日にジュネーブで予定されている米ロの高官協議を支持する考えを示しました。",
+                           NHK.format("2021年12月8日"))  # fmt: skip
+    assert (("RUS", "USA"), "talks", "planned", D(2022, 1, 10)) in got
+
+
+def test_talks_to_resume_online_are_a_call(tmp_path):
+    """…の協議は、近くオンライン形式で再開される見通しだ: a planned call (online, GUIDELINES §3), undated (近く)."""
+    got = _one_post_events(tmp_path, "ロシアとウクライナの代表団による協議は、近くオンライン形式で再開される見通しだ。", NHK.format("2022年4月1日"))
+    assert got == {(("RUS", "UKR"), "phone_call", "planned", None)}

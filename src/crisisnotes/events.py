@@ -270,6 +270,8 @@ def _cue_event(s, text, lang, cue, parties, carried, speaker, post_date, anchor,
     if lang == "ja" and mode == "talks" and cue.surface == "協議" and (len(persons) >= 2 or counterparts) \
             and _JA_IN_CITY.search(before) and not cuescope.meeting_as_talks(text, lang):
         mode = "meeting"  # ワシントンでは…両国の閣僚が…と協議: named ministers consulting in one city meet in person
+    if lang == "ja" and mode == "talks" and re.match(r"(?:は|が|も)、?[^。、]{0,12}?オンライン(?:形式|方式)?で", after):
+        mode = "phone_call"  # 協議は、近くオンライン形式で再開される: an online round is a call (GUIDELINES §3)
     if lang == "en" and mode == "talks" and _EN_TALKS_GENERIC.match(cue.surface) and (len(persons) >= 2 or titled or (
             counterparts and _EN_TO_CITY.search(before))) \
             and not cuescope.meeting_as_talks(text, lang):  # delegations led by X and Y: talks

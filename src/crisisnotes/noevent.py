@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 _CANCELLED = re.compile(
     r"^[^、。]{0,12}?(?:を|は|が)?(?:中止|見送|取りやめ|取り止め|延期|キャンセル|白紙)|"
-    r"^[^、。]{0,12}?(?:を|は|が)?(?:中断|打ち切)|"
+    r"^[^、。]{0,12}?(?:を|は|が)?(?:中断|打ち切|停止)|"
     r"^[^、。]{0,12}?(?:が|は)(?:実現しなかった|行われなかった|実現するか(?:どうか)?)|"
     r"^(?:を|は)、?[^。]{0,30}?(?:先送り|延期|中止|見送|取りやめ)(?:し|す|と|に|され|を|ら)|"
     r"\b(?:call(?:ed|ing)? off|cancel(?:led|ed|s)?|scrapped|postponed|suspend(?:ed|s)?)\b|"
@@ -69,6 +69,10 @@ _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\
 _VAGUE_ADDRESSEE = re.compile(r"(?:欧米|西側|欧米諸国|西側諸国|国際社会)(?:各国)?(?:の(?:外相|首脳|政府|指導者)(?:ら)?)?(?:を|に対し(?:て)?|に)$|\b(?:the West|Western (?:countries|nations|governments))\s*$")
 _VAGUE_AFTER_EN = re.compile(r"^\s+(?:all sides|all parties|the international community|the West|Western (?:countries|nations|governments|leaders|allies)|(?:European |NATO |Western )?allies)\b", re.I)
 _JA_ACT_THEME = re.compile(r"^(?:案|について|をめぐ|に関し|の是非|の可否|の(?:具体的な)?(?:中身|内容|詳細|規模)|には?(?:慎重|消極|否定|反対)|を検討|の検討|(?:を)?(?:すれば|した場合|するなら)|(?:など)?を通じ(?:て|た))")
+_JA_TALKS_THEME = re.compile(r"^(?:プロセス|の枠組み)?(?:を|の|が|は)(?:引き続き|再び)?(?:支持|後押し|再開させ|動かす|活性化|難航|行き詰ま|続ける根拠)")
+_EN_TALKS_THEME = re.compile(r"^(?:\s+with\s+[\w-]+)?\s+(?:had|have|has)\s+(?:reached a dead end|stalled|broken down)\b|"
+                             r"^\s+(?:were|are|had been)\s+(?:at a dead end|deadlocked|stalled)\b", re.I)
+_EN_TALKS_SUPPORT = re.compile(r"\bsupport(?:s|ed|ing)?\s+(?:for\s+)?(?:the\s+)?(?:peace\s+)?$", re.I)
 _EN_DAYS_BEFORE = re.compile(r"\b(?:days|hours|weeks|a day|a week) (?:before|after|ahead of)\b[^.;]*$", re.I)  # "…, days before X meet"
 _SERIES = re.compile(r"(?:これらの|一連の|これまでの)(?:[^、。]{0,4}との)?$|\b(?:these|those|this week's)\s+(?:series of\s+)?$|\bseries of\s+$", re.I)
 
@@ -146,6 +150,9 @@ def non_event(text: str, lang: str, cue: Cue) -> bool:
     if lang == "en" and cue.surface.lower().startswith("host") and after.lstrip().startswith("by ") \
             and _EN_GATHERING_BEFORE.search(before):
         return True  # "a meeting in Liverpool hosted by Britain": the host of the gathering just named
+    if cue.mode == "talks" and ((lang == "ja" and _JA_TALKS_THEME.match(after) and "予定" not in before[-30:]) or (lang == "en" and (
+            _EN_TALKS_THEME.match(after) or _EN_TALKS_SUPPORT.search(before[-30:])))):
+        return True  # 和平交渉を支持, 協議を再開させることで一致, 協議は難航, "the talks had reached a dead end": talks as a theme
     if _AGGREGATE.search(text):
         return True  # "held three phone calls", これまで3回: aggregate mentions are not events
     # a requested act, a reference to a told interaction, a speech (cuescope)
