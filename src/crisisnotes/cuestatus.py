@@ -33,7 +33,7 @@ _JA_PLANNED_AFTER = re.compile(r"(?:を|の|も)?(?:調整|検討|予定|計画|
 _JA_PLANNED_BEFORE = re.compile(  # 24日に予定されている…会談; 12日に開かれるNATOとロシアの会合
     r"(?:予定され(?:ている|た)|予定の|開かれる予定の|行われる予定の)[^、。]{0,30}$|(?:開かれる|行われる|開催される|(?<=で)開く|(?<=で)行う)[^、。]{0,20}$")
 _BARE_NOUN_HEAD = re.compile(r"(?:^|\s)[^\s、。がはでとにをへも]+$")  # a headline opening with a bare noun phrase
-_CONTACT_END = re.compile(r"(?:訪問|来日|訪日|会談|会合|協議)$")
+_CONTACT_END = re.compile(rf"(?:{_CONTACT.pattern}|来日|訪日)$")  # a contact word ending the cue (…の訪問を発表)
 _ANNOUNCED_CONTACT = re.compile(r"(?:の開催|の実施|の日程)?を(?:正式に)?発表")
 _EN_USED_TO = re.compile(r"\bused\s+(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+){0,2}to\s+[\w-]*$", re.I)
 _EN_IN_A_CALL = re.compile(r"\b(?:in|during)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:call|conversation)$", re.I)
