@@ -275,6 +275,9 @@ def test_visiting_a_state_names_that_state_alone(tmp_path):
     lex = Lexicon.load()
     assert [m.actor_id for m in find_mentions("訪米中の首相は記者団に語った", lex)] == ["usa"]
     assert [m.actor_id for m in find_mentions("首相は近く訪中し、米中関係を話し合う", lex)] == ["chn", "usa", "chn"]
+    # 歴訪中 and 来訪中 are "during a tour/visit"; a month or an adjective before 訪中 is not (来月訪中, 公式訪中)
+    assert [m.actor_id for m in find_mentions("首相は来月訪中し、公式訪中を終えた", lex)] == ["chn", "chn"]
+    assert [m.actor_id for m in find_mentions("首相は歴訪中のパリで、来訪中の閣僚と会った", lex)] == []
 
 
 def test_a_purpose_clause_does_not_make_a_held_meeting_a_plan(tmp_path):

@@ -85,7 +85,7 @@ _ABBREV, _METONYM_VIA, _ROLE, _AMBIGUOUS = 2, 3, 4, 5
 _DOT, _RO = ord("・"), ord("ロ")
 _PREFIX_CODES = [ord(c) for c in ROLE_PREFIXES]
 _NICHU, _NICHU_PREFIX = [ord(c) for c in "日中"], [ord(c) for c in "対訪駐来"]
-_HOU, _CHU = ord("訪"), ord("中")
+_HOU, _CHU, _TOUR = ord("訪"), ord("中"), [ord(c) for c in "歴来"]  # 歴訪中, 来訪中 (but 公式訪中, 来月訪中)
 _PARTICLE_CODES = [ord(c) for c in PARTICLES]
 _AMBIGUOUS_CODES = [ord(p[0]) * 0x110000 + ord(p[1]) for p in AMBIGUOUS_PAIRS]
 _EMPTY = np.zeros(0, np.int64)
@@ -260,7 +260,7 @@ class Matcher:
         pair = first.astype(np.int64) * 0x110000 + last
         one = n == 1
         nichu = one & np.isin(first, _NICHU)  # 日, 中 alone need a suffix or 対/訪/駐/来
-        tour = (pre == _HOU) & kanji(codes[np.maximum(s - 1, 0)])  # 歴訪中, 来訪中: "during a tour", not 訪中
+        tour = (pre == _HOU) & np.isin(codes[np.maximum(s - 1, 0)], _TOUR)  # 歴訪中, 来訪中: "during a tour", not 訪中
         ok = ~((first == _RO) & kata(pre)) & ~((last == _RO) & kata(post))  # not in katakana
         ok &= (
             during | (n >= 3)
