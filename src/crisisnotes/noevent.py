@@ -69,7 +69,7 @@ _EN_REFERENCE = re.compile(r"\b(?:after|before|since|during|ahead of|following)\
 _VAGUE_ADDRESSEE = re.compile(r"(?:欧米|西側|欧米諸国|西側諸国|国際社会)(?:各国)?(?:の(?:外相|首脳|政府|指導者)(?:ら)?)?(?:を|に対し(?:て)?|に)$|\b(?:the West|Western (?:countries|nations|governments))\s*$")
 _VAGUE_AFTER_EN = re.compile(r"^\s+(?:all sides|all parties|the international community|the West|Western (?:countries|nations|governments|leaders|allies)|(?:European |NATO |Western )?allies)\b", re.I)
 _JA_ACT_THEME = re.compile(r"^(?:案|について|をめぐ|に関し|の是非|の可否|の(?:具体的な)?(?:中身|内容|詳細|規模)|には?(?:慎重|消極|否定|反対)|を検討|の検討|(?:を)?(?:すれば|した場合|するなら)|(?:など)?を通じ(?:て|た))")
-_JA_TALKS_THEME = re.compile(r"^(?:プロセス|の枠組み)?(?:を|の|が|は)(?:引き続き|再び)?(?:支持|後押し|再開させ|動かす|活性化|難航|行き詰ま|続ける根拠)")
+_JA_TALKS_THEME = re.compile(r"^(?:プロセス|の枠組み)?(?:を|の|が|は)(?:引き続き|再び)?(?:支持|後押し|再開させ|動かす|活性化|難航|行き詰ま)")
 _EN_TALKS_THEME = re.compile(r"^(?:\s+with\s+[\w-]+)?\s+(?:had|have|has)\s+(?:reached a dead end|stalled|broken down)\b|"
                              r"^\s+(?:were|are|had been)\s+(?:at a dead end|deadlocked|stalled)\b", re.I)
 _EN_TALKS_SUPPORT = re.compile(r"\bsupport(?:s|ed|ing)?\s+(?:for\s+)?(?:the\s+)?(?:peace\s+)?$", re.I)
