@@ -37,6 +37,7 @@ from . import __version__
 from .actors import Lexicon, mention_columns
 from .dumps import iter_dump
 from .matching import matcher_for
+from .nodecols import NodeTagger, node_tagger, pieces, sentence_counts
 from .sentences import sentence_spans
 from .store import TableWriter, building, write_manifest, write_part
 from .text import guess_lang, normalize
@@ -116,13 +117,22 @@ def sentence_rows(posts: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def token_table(sentences: list[dict[str, Any]], tagger: Any) -> pa.Table:
-    """Token table of ``sentences``, built in Arrow from MeCab's text output.
+def token_table(sentences: list[dict[str, Any]], tagger: Any, node_tagger: NodeTagger | None = None) -> pa.Table:
+    """Token table of ``sentences``, built in Arrow.
 
-    Each sentence is tokenized to TSV rows (:func:`~crisisnotes.tokenize.tokenize_tsv`);
-    the rows of a whole chunk become columns in one go
-    (:func:`~crisisnotes.tokenize.token_columns`), so no Python object is made per token.
+    With ``node_tagger`` (the compiled path, :mod:`crisisnotes.nodecols`), MeCab's nodes
+    are read in C into the columns. Without it, each sentence is tokenized to TSV rows
+    (:func:`~crisisnotes.tokenize.tokenize_tsv`) and the rows of a whole chunk become
+    columns in one go (:func:`~crisisnotes.tokenize.token_columns`). Either way no Python
+    object is made per token, and the table is the same.
     """
+    if node_tagger is not None:
+        p, kinds, ends = pieces([s["text"] for s in sentences], [s["lang"] for s in sentences])
+        try:
+            piece_counts, cols = node_tagger.columns(p, kinds)
+        except Exception:  # noqa: BLE001  a sentence the compiled path cannot take: the pure path decides
+            return token_table(sentences, tagger)
+        return _token_rows(sentences, cols, sentence_counts(piece_counts, ends))
     texts: list[str] = []
     counts = np.zeros(len(sentences), dtype=np.int64)
     for k, s in enumerate(sentences):
@@ -139,6 +149,12 @@ def token_table(sentences: list[dict[str, Any]], tagger: Any) -> pa.Table:
         cols, counts, n = _tokens_one_by_one(sentences, tagger)
     if len(cols["surface"]) != n:
         raise RuntimeError(f"tokenizer output has {len(cols['surface'])} rows for {n} tokens")
+    return _token_rows(sentences, cols, counts)
+
+
+def _token_rows(sentences: list[dict[str, Any]], cols: dict[str, pa.Array], counts: np.ndarray) -> pa.Table:
+    """The token table from the token columns of ``sentences`` and their number of tokens each."""
+    n = len(cols["surface"])
     which = np.repeat(np.arange(len(sentences)), counts)
     starts = np.repeat(np.cumsum(counts) - counts, counts)
     post_ids = pa.array([s["post_id"] for s in sentences], pa.string())
@@ -179,12 +195,13 @@ def process_chunk(
     Pure function of its input (each process owns its Tagger), so chunks can
     run in worker processes and still give the same rows in the same order.
     """
-    tagger = tagger or get_tagger(lexicon.user_dictionary())
+    user_dic = lexicon.user_dictionary()
+    tagger = tagger or get_tagger(user_dic)
     sents = sentence_rows(records)
     dates = {r["post_id"]: r["posted_on"] for r in records}
     sentences = pa.table({f.name: [r[f.name] for r in sents] for f in SENTENCE_SCHEMA}, schema=SENTENCE_SCHEMA)
     mentions = pa.table(lexicon.mention_columns_for(sents, dates), schema=MENTION_SCHEMA)
-    return sentences, token_table(sents, tagger), mentions
+    return sentences, token_table(sents, tagger, node_tagger(user_dic)), mentions
 
 
 PART_TABLES = ("sentences", "tokens", "mentions")
