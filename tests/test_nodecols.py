@@ -89,12 +89,41 @@ ALPHABET = st.sampled_from(
     list("ロシアウクライナ米中外相会談協議電話ーｗＡ－・、。「」,.'’-*#@ 　\t\r")
     + ["NATO", "U.S.", "https://t.co/x1", "2022年", "😀", "❗️", "\u200b", "\u0301", "ｶﾀｶﾅ", "Ⅻ", "①"]
 )
+LATIN = st.sampled_from(  # the rule tokenizer's corners: clitics, abbreviations, numbers, links, Unicode letters
+    list("abcsSxyzAZ019.,:;'’-_#@＃＠&!?()\"/ \t") + ["Putin", "it's", "’s", "rock'n-roll", "e.g.", "U.S.A.",
+    "3.5", "1,000", "10:30", "http://", "https://a.b/c", "pic.twitter.com/x", "Café", "naïve", "İstanbul",
+    "ß", "é", "²", "٣", "x_y", "ＮＡＴＯ", "—", "…", "“", "ロシア"]
+)  # fmt: skip
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(st.lists(ALPHABET, max_size=25).map("".join), min_size=1, max_size=5),
        lang=st.sampled_from(["ja", "en"]))  # fmt: skip
 def test_same_token_table_on_random_text(taggers, texts: list[str], lang: str) -> None:
+    pure, compiled = _both(_sentences(texts, lang), taggers)
+    assert compiled.equals(pure)
+
+
+RULE_CORNERS = [  # one per branch of the rule tokenizer and of the classes
+    "Putin's PUTIN'S it'S it'sy it’s O'Neill rock'n-roll x-'s ’s 's' 'S.",
+    "U.S U.S. U.S.A. e.g. A.B.c a.b. N.Y.-based NATO's NATO A1 A a Ab",
+    "3.5 1,000 10:30 3. .5 3:x ٣٫٤ ٣.٤ ² x_y _ __init__ é Café naïve İSTANBUL ß ＮＡＴＯ",
+    "# #x #é ＃タグ @ @x_1 @é ＠x http:// https://a.b/c pic.twitter.com/ pic.twitter.com/x http://x",
+    "—…“”‘ (a) [b] & ! ? \" / \t\u3000 \u00a0x",
+]
+
+
+def test_same_rule_tokens_on_the_corners(taggers) -> None:
+    for lang in ("ja", "en"):
+        pure, compiled = _both(_sentences(RULE_CORNERS, lang), taggers)
+        assert compiled.equals(pure), lang
+    assert {"url", "hashtag", "mention", "num", "punct", "word"} <= set(compiled.column("pos1").to_pylist())
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.lists(LATIN, max_size=30).map("".join), min_size=1, max_size=5),
+       lang=st.sampled_from(["ja", "en"]))  # fmt: skip
+def test_same_rule_tokens_on_random_latin_text(taggers, texts: list[str], lang: str) -> None:
     pure, compiled = _both(_sentences(texts, lang), taggers)
     assert compiled.equals(pure)
 
@@ -111,7 +140,7 @@ def test_a_failing_compiled_path_falls_back_to_the_pure_one(taggers) -> None:
 
 def test_pieces_cut_sentences_as_the_pure_path_does() -> None:
     p, kinds, ends = nodecols.pieces(["  ロシアは NATO's 拡大に ", "", "Talks."], ["ja", "ja", "en"])
-    assert p == ["ロシアは", "NATO", "'s", "拡大に", "Talks", "."]
-    assert list(kinds) == [0, 1, 1, 0, 1, 1]
-    assert ends.tolist() == [4, 4, 6]
-    assert nodecols.sentence_counts(nodecols.np.array([2, 1, 1, 3, 1, 1]), ends).tolist() == [7, 0, 2]
+    assert p == ["ロシアは", "NATO's", "拡大に", "Talks."]
+    assert list(kinds) == [0, 1, 0, 1]
+    assert ends.tolist() == [3, 3, 4]
+    assert nodecols.sentence_counts(nodecols.np.array([2, 2, 3, 2]), ends).tolist() == [7, 0, 2]

@@ -124,34 +124,35 @@ typedef struct {
     char unq[NFIELDS][1024]; /* an unquoted copy of a quoted field */
 } Fields;
 
-/* The first NFIELDS fields of a feature string, as MeCab's tokenizeCSV splits them. */
+/* The first NFIELDS fields of a feature string, as MeCab's tokenizeCSV splits them (it stops at
+ * the end of the string: the string is read once, with no strlen). */
 static void split_fields(const char *str, Fields *f) {
-    const char *eos = str + strlen(str);
     f->n = 0;
-    for (; str < eos && f->n < NFIELDS; ++str) {
+    while (*str && f->n < NFIELDS) {
         while (*str == ' ' || *str == '\t') ++str;
         int i = f->n;
         if (*str == '"') {
             size_t k = 0;
             ++str;
-            for (; str < eos; ++str) {
+            for (; *str; ++str) {
                 if (*str == '"') {
                     ++str;
                     if (*str != '"') break;
                 }
                 if (k < sizeof f->unq[i]) f->unq[i][k++] = *str;
             }
-            while (str < eos && *str != ',') ++str;
+            while (*str && *str != ',') ++str;
             f->start[i] = f->unq[i];
             f->len[i] = k;
         } else {
             const char *start = str;
-            while (str < eos && *str != ',') ++str;
+            while (*str && *str != ',') ++str;
             f->start[i] = start;
             f->len[i] = (size_t)(str - start);
         }
         if (f->len[i] == 1 && f->start[i][0] == '*') f->len[i] = 0; /* "%f[N]" prints nothing for "*" */
         f->n++;
+        if (*str) ++str; /* past the comma */
     }
 }
 
@@ -216,9 +217,156 @@ static PyObject *py_new(PyObject *self, PyObject *args) {
     return PyCapsule_New(m, "crisisnotes._nodecols.tagger", capsule_free);
 }
 
-/* ---- the columns of one chunk ----------------------------------------------------------- */
-
 enum { C_SURFACE, C_LEMMA, C_POS1, C_POS2, C_POS3, C_POS4, NCOLS };
+
+/* ---- the rule tokenizer ----------------------------------------------------------------- */
+/* crisisnotes.tokenize._RULE, alternative by alternative, as Python's re runs it (findall: at each
+ * point the first alternative that matches; \w, \s and \d are re's own Unicode classes:
+ * Py_UNICODE_ISALNUM or "_", Py_UNICODE_ISSPACE, Py_UNICODE_ISDECIMAL). Offsets are bytes of
+ * the UTF-8 text; code points are decoded as they are read. */
+
+static Py_UCS4 cp_at(const unsigned char *s, size_t i, size_t n, size_t *w) {
+    unsigned char c = s[i];
+    if (c < 0x80 || i + 1 >= n) { *w = 1; return c; }
+    if (c < 0xE0) { *w = 2; return ((Py_UCS4)(c & 0x1F) << 6) | (s[i + 1] & 0x3F); }
+    if (c < 0xF0 || i + 3 >= n) {
+        *w = 3;
+        return ((Py_UCS4)(c & 0x0F) << 12) | ((Py_UCS4)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    }
+    *w = 4;
+    return ((Py_UCS4)(c & 0x07) << 18) | ((Py_UCS4)(s[i + 1] & 0x3F) << 12) | ((Py_UCS4)(s[i + 2] & 0x3F) << 6) |
+           (s[i + 3] & 0x3F);
+}
+
+static int is_w(Py_UCS4 c) { return c == '_' || Py_UNICODE_ISALNUM(c); }
+static int is_alpha_ascii(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+static int is_digit_ascii(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Is there a code point at i, and does it pass test? Sets *w to its width. */
+#define CP_IS(test, i, w) ((i) < n && test(cp_at(s, (i), n, &(w))))
+
+static size_t run_of(const unsigned char *s, size_t i, size_t n, int (*test)(Py_UCS4)) {
+    size_t w;
+    while (i < n && test(cp_at(s, i, n, &w))) i += w;
+    return i;
+}
+
+static int is_letter_ascii_u(Py_UCS4 c) { return is_alpha_ascii(c); }
+static int is_decimal(Py_UCS4 c) { return Py_UNICODE_ISDECIMAL(c); }
+static int is_mention_char(Py_UCS4 c) { return is_alpha_ascii(c) || (c >= '0' && c <= '9') || c == '_'; }
+static int is_apostrophe(Py_UCS4 c) { return c == '\'' || c == 0x2019; }
+
+static int starts_with(const unsigned char *s, size_t i, size_t n, const char *lit) {
+    size_t k = strlen(lit);
+    return i + k <= n && memcmp(s + i, lit, k) == 0;
+}
+
+/* The end of the rule token starting at i, or 0 where none starts (whitespace). */
+static size_t rule_token(const unsigned char *s, size_t i, size_t n) {
+    size_t w, w2, j;
+    Py_UCS4 c = cp_at(s, i, n, &w);
+    /* url */
+    const char *heads[] = {"http://", "https://", "pic.twitter.com/"};
+    for (int h = 0; h < 3; ++h)
+        if (starts_with(s, i, n, heads[h])) {
+            j = i + strlen(heads[h]);
+            size_t k = j;
+            while (k < n && s[k] >= 0x21 && s[k] <= 0x7E) ++k;
+            if (k > j) return k;
+        }
+    /* hashtag, mention */
+    if ((c == '#' || c == 0xFF03) && CP_IS(is_w, i + w, w2)) return run_of(s, i + w, n, is_w);
+    if ((c == '@' || c == 0xFF20) && CP_IS(is_mention_char, i + w, w2)) return run_of(s, i + w, n, is_mention_char);
+    /* abbreviation: (?:[A-Za-z]\.){2,} */
+    j = i;
+    int pairs = 0;
+    while (j + 1 < n && is_alpha_ascii(s[j]) && s[j + 1] == '.') {
+        j += 2;
+        pairs++;
+    }
+    if (pairs >= 2) return j;
+    /* word: [A-Za-z]+(?:-[A-Za-z]+)*(?:['’](?![sS]\b)[A-Za-z]+)* */
+    if (is_alpha_ascii(c)) {
+        j = run_of(s, i, n, is_letter_ascii_u);
+        while (j + 1 < n && s[j] == '-' && is_alpha_ascii(s[j + 1])) j = run_of(s, j + 1, n, is_letter_ascii_u);
+        while (CP_IS(is_apostrophe, j, w)) {
+            size_t a = j + w;
+            if (a >= n || !is_alpha_ascii(s[a])) break;
+            if ((s[a] == 's' || s[a] == 'S') && !CP_IS(is_w, a + 1, w2)) break; /* the clitic 's */
+            j = run_of(s, a, n, is_letter_ascii_u);
+        }
+        return j;
+    }
+    /* clitic: ['’][sS]\b */
+    if (is_apostrophe(c) && i + w < n && (s[i + w] == 's' || s[i + w] == 'S') && !CP_IS(is_w, i + w + 1, w2))
+        return i + w + 1;
+    /* number: \d+(?:[.,:]\d+)* */
+    if (Py_UNICODE_ISDECIMAL(c)) {
+        j = run_of(s, i, n, is_decimal);
+        while (j < n && (s[j] == '.' || s[j] == ',' || s[j] == ':') && CP_IS(is_decimal, j + 1, w2))
+            j = run_of(s, j + 1, n, is_decimal);
+        return j;
+    }
+    /* [^\s\w]|_ then \w+ */
+    if (c == '_' || (!Py_UNICODE_ISSPACE(c) && !is_w(c))) return i + w;
+    if (is_w(c)) return run_of(s, i, n, is_w);
+    return 0;
+}
+
+/* pos1 and lemma of an ASCII rule token, as crisisnotes.tokenize._classify_rule_tokens gives them
+ * (for ASCII, \pL is [A-Za-z], \pN and \p{Nd} are [0-9]). A token with other characters keeps the
+ * rule mark for that function to classify. Returns the class; writes a lower-cased lemma to low. */
+static const char *ascii_class(const unsigned char *t, size_t k, char *low, int *lemma) {
+    /* *lemma: 0 the surface, 1 "'s", 2 the lower-cased surface in low */
+    *lemma = 0;
+    for (size_t q = 0; q < k; ++q)
+        if (t[q] >= 0x80) return NULL;
+    if (starts_with(t, 0, k, "http://") || starts_with(t, 0, k, "https://") || starts_with(t, 0, k, "pic.twitter.com/"))
+        return "url";
+    if (k >= 2 && t[0] == '#') return "hashtag";
+    if (k >= 2 && t[0] == '@') return "mention";
+    size_t q = 0;
+    int num = k > 0 && is_digit_ascii(t[0]);
+    while (num && q < k) {
+        while (q < k && is_digit_ascii(t[q])) ++q;
+        if (q == k) break;
+        if ((t[q] == '.' || t[q] == ',' || t[q] == ':') && q + 1 < k && is_digit_ascii(t[q + 1])) ++q;
+        else num = 0;
+    }
+    if (num) return "num";
+    if (k == 1 && !is_alpha_ascii(t[0]) && !is_digit_ascii(t[0])) return "punct";
+    if (k == 2 && t[0] == '\'' && (t[1] == 's' || t[1] == 'S')) {
+        *lemma = 1;
+        return "word";
+    }
+    int upper = 0, lower = 0, abbrev = k >= 4;
+    for (q = 0; q < k; ++q) {
+        upper |= t[q] >= 'A' && t[q] <= 'Z';
+        lower |= t[q] >= 'a' && t[q] <= 'z';
+        if (q % 2 == 0 ? !is_alpha_ascii(t[q]) : t[q] != '.') abbrev = 0;
+    }
+    if (k % 2) abbrev = 0;
+    if ((is_alpha_ascii(t[0]) && upper && !lower && k > 1) || abbrev) return "word"; /* NATO, U.S. */
+    for (q = 0; q < k; ++q) low[q] = (char)(t[q] >= 'A' && t[q] <= 'Z' ? t[q] + 32 : t[q]);
+    *lemma = 2;
+    return "word";
+}
+
+static int add_rule_token(Col *cols, const unsigned char *t, size_t k, char *low) {
+    int lemma;
+    const char *cls = ascii_class(t, k, low, &lemma);
+    if (col_add(&cols[C_SURFACE], (const char *)t, k)) return -1;
+    if (!cls) { /* not ASCII: classified by crisisnotes.tokenize._classify_rule_tokens */
+        cls = "\x01";
+        lemma = 0;
+    }
+    const char *lm = lemma == 1 ? "'s" : lemma == 2 ? low : (const char *)t;
+    size_t lk = lemma == 1 ? 2 : k;
+    return col_add(&cols[C_LEMMA], lm, lk) || col_add(&cols[C_POS1], cls, strlen(cls)) ||
+           col_add(&cols[C_POS2], "", 0) || col_add(&cols[C_POS3], "", 0) || col_add(&cols[C_POS4], "", 0);
+}
+
+/* ---- the columns of one chunk ----------------------------------------------------------- */
 
 static int add_node(Col *cols, const mecab_node_t *node, Fields *f) {
     const char *s = node->surface;
@@ -256,6 +404,8 @@ static PyObject *py_columns(PyObject *self, PyObject *args) {
     for (int j = 0; j < NCOLS; ++j) ok &= col_init(&cols[j]) == 0;
     PyObject *counts = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
     Fields *f = malloc(sizeof *f);
+    char *low = NULL;
+    size_t low_cap = 0;
     PyObject *result = NULL;
     if (!ok || !counts || !f) {
         if (ok && counts) PyErr_NoMemory();
@@ -268,12 +418,29 @@ static PyObject *py_columns(PyObject *self, PyObject *args) {
         const char *s = PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(pieces, i), &k);
         if (!s) goto done;
         int64_t before = rows;
-        if (kind[i]) { /* one rule token */
-            if (col_add(&cols[C_SURFACE], s, k) || col_add(&cols[C_LEMMA], s, k) ||
-                col_add(&cols[C_POS1], "\x01", 1) || col_add(&cols[C_POS2], "", 0) ||
-                col_add(&cols[C_POS3], "", 0) || col_add(&cols[C_POS4], "", 0))
-                goto done;
-            rows++;
+        if (kind[i]) { /* text for the rule tokenizer */
+            if ((size_t)k > low_cap) {
+                char *q = realloc(low, (size_t)k);
+                if (!q) {
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                low = q;
+                low_cap = (size_t)k;
+            }
+            const unsigned char *u = (const unsigned char *)s;
+            size_t at = 0, w;
+            while (at < (size_t)k) {
+                size_t end = rule_token(u, at, (size_t)k);
+                if (!end) {
+                    cp_at(u, at, (size_t)k, &w);
+                    at += w;
+                    continue;
+                }
+                if (add_rule_token(cols, u + at, end - at, low)) goto done;
+                rows++;
+                at = end;
+            }
         } else if (k > 0) {
             const mecab_node_t *node = p_tonode2(m, s, (size_t)k);
             if (!node) {
@@ -308,6 +475,7 @@ static PyObject *py_columns(PyObject *self, PyObject *args) {
 done:
     for (int j = 0; j < NCOLS; ++j) col_free(&cols[j]);
     free(f);
+    free(low);
     Py_XDECREF(counts);
     PyBuffer_Release(&kinds);
     return result;
@@ -319,7 +487,7 @@ static PyMethodDef methods[] = {
     {"columns", py_columns, METH_VARARGS,
      "columns(tagger, pieces, kinds) -> (rows, counts, surface offsets, surface data, lemma ..., pos1 ..., "
      "pos2 ..., pos3 ..., pos4 ...): Arrow string buffers of the tokens of each piece (kind 0: a Japanese "
-     "run for MeCab; 1: one rule token); counts is int64 per piece."},
+     "run for MeCab; 1: text for the rule tokenizer); counts is int64 per piece."},
     {NULL, NULL, 0, NULL},
 };
 

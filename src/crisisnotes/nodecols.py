@@ -21,7 +21,7 @@ Examples
 >>> tagger is None or tagger.columns(p, kinds)[1]["lemma"].to_pylist() == ["ロシア", "は", "NATO", "と", "協議"]
 True
 >>> pieces(["米ロ NATO's"], ["ja"])[:2]
-(['米ロ', 'NATO', "'s"], bytearray(b'\\x00\\x01\\x01'))
+(['米ロ', "NATO's"], bytearray(b'\\x00\\x01'))
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ import pyarrow as pa
 
 from .tokenize import (
     _LATIN_RUN,
-    _RULE,
     TOKEN_FIELDS,
     _classify_rule_tokens,
     token_columns,
@@ -84,34 +83,32 @@ class NodeTagger:
 def pieces(texts: Sequence[str], langs: Sequence[str]) -> tuple[list[str], bytearray, np.ndarray]:
     """The pieces of sentences for :meth:`NodeTagger.columns`, and the end of each sentence's pieces.
 
-    A piece is a Japanese run for MeCab (kind 0, stripped, never empty) or one
-    token of the rule tokenizer (kind 1), cut exactly as
-    :func:`~crisisnotes.tokenize.tokenize_tsv` cuts them; a sentence whose
-    ``lang`` is not ``ja`` is rule tokens only.
+    A piece is a Japanese run for MeCab (kind 0, stripped, never empty) or a
+    text for the rule tokenizer (kind 1: a Latin-script run, or a whole
+    sentence whose ``lang`` is not ``ja``), cut exactly as
+    :func:`~crisisnotes.tokenize.tokenize_tsv` cuts them.
 
     >>> p, k, ends = pieces(["NATOは 拡大", "Talks end."], ["ja", "en"])
     >>> p, list(k), ends.tolist()
-    (['NATO', 'は 拡大', 'Talks', 'end', '.'], [1, 0, 1, 1, 1], [2, 5])
+    (['NATO', 'は 拡大', 'Talks end.'], [1, 0, 1], [2, 3])
     """
     out: list[str] = []
     kinds = bytearray()
     ends = np.empty(len(texts), dtype=np.int64)
-    rule = _RULE.findall
+    latin = _LATIN_RUN.finditer
     for k, (s, lang) in enumerate(zip(texts, langs, strict=True)):
         s = s.replace("\t", " ").replace("\r", " ")
         if lang != "ja":
-            toks = rule(s)
-            out += toks
-            kinds += b"\x01" * len(toks)
+            out.append(s)
+            kinds.append(1)
         else:
             pos = 0
-            for m in _LATIN_RUN.finditer(s):
+            for m in latin(s):
                 if m.start() > pos and (run := s[pos : m.start()].strip()):
                     out.append(run)
                     kinds.append(0)
-                toks = rule(m.group())
-                out += toks
-                kinds += b"\x01" * len(toks)
+                out.append(m.group())
+                kinds.append(1)
                 pos = m.end()
             if pos < len(s) and (run := s[pos:].strip()):
                 out.append(run)
