@@ -1,9 +1,10 @@
-"""Build hook for the one compiled module, ``crisisnotes._nodecols`` (everything else is in pyproject.toml).
+"""Build hook for the two compiled modules (everything else is in pyproject.toml).
 
-The module reads MeCab's nodes in C for the ingest token path; it needs only a C compiler and
-Python's headers (libmecab is opened at run time from fugashi's wheel). ``optional=True``: where it
-cannot be built (no compiler, Windows), the install still succeeds and ingest uses the pure-Python
-path, which gives the same tables (``crisisnotes.nodecols.available()`` says which one runs).
+``crisisnotes._nodecols`` reads MeCab's nodes in C for the ingest token path (libmecab is opened at
+run time from fugashi's wheel); ``crisisnotes._wordtrie`` finds actor aliases. They need only a C
+compiler and Python's headers. ``optional=True``: where they cannot be built (no compiler,
+Windows), the install still succeeds and ingest uses the pure-Python paths, which give the same
+tables (``crisisnotes.nodecols.available()`` says which token path runs).
 """
 
 from setuptools import Extension, setup
@@ -16,6 +17,7 @@ setup(
             libraries=["dl"],
             extra_compile_args=["-O2"],
             optional=True,
-        )
+        ),
+        Extension("crisisnotes._wordtrie", ["src/crisisnotes/_wordtrie.c"], extra_compile_args=["-O2"], optional=True),
     ]
 )

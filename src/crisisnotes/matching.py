@@ -78,7 +78,7 @@ from .match_rules import (
 )
 from .surnames import BareSurnames
 from .text import normalize
-from .trie import matches, overlaps, ranges, trie_pattern
+from .trie import WordTrie, matches, overlaps, ranges
 
 _VIAS = ("name", "adjective", "abbrev", "metonym", "role", "ambiguous")
 _ABBREV, _METONYM_VIA, _ROLE, _AMBIGUOUS = 2, 3, 4, 5
@@ -150,9 +150,9 @@ class Matcher:
         self._edges = np.array([[bool(rx.match(w[k])) for rx in (_ALNUM, _KATA) for k in (0, -1)]
                                 for w in words], bool).reshape(-1, 4)  # fmt: skip
         self._city = np.array([w in CAPITALS for w in words], bool)
-        self.names = re.compile(f"({trie_pattern(words)})")
-        plain = [a for a, (_, via) in self.aliases.items() if via != "role"]
-        self.names_no_roles = re.compile(f"({trie_pattern(plain + sorted(self.blockers))})")
+        self.names = WordTrie(words, range(len(words)))
+        plain = [a for a, (_, via) in self.aliases.items() if via != "role"] + sorted(self.blockers)
+        self.names_no_roles = WordTrie(plain, [self._wid[w] for w in plain])
         abbrev = lex.abbreviations
         chars = sorted(c for c in abbrev if len(c) == 1)
         self._abbrev_codes = np.array([ord(c) for c in chars], np.int64)
@@ -224,8 +224,7 @@ class Matcher:
     def _name_hits(self, text: str, codes: np.ndarray, *, roles: bool) -> Cols:
         """Start, end and word of each alias hit that is no blocker and sits on its boundaries:
         Latin aliases need non-alphanumeric neighbours, katakana ones non-katakana neighbours."""
-        found, s, e = matches(self.names if roles else self.names_no_roles, text)
-        w = np.fromiter(map(self._wid.__getitem__, found), np.int64, len(s))
+        w, s, e = (self.names if roles else self.names_no_roles).find(text)
         pre, post, edges = codes[s], codes[e + 1], self._edges[w]
         bad = edges[:, 0] & alnum(pre)
         bad |= edges[:, 1] & alnum(post)

@@ -18,7 +18,8 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -71,6 +72,62 @@ def matches(rx: re.Pattern[str], text: str) -> tuple[list[str], np.ndarray, np.n
     parts = rx.split(text)
     ends = np.cumsum(np.fromiter(map(len, parts), np.int64, len(parts)))
     return parts[1::2], ends[0:-1:2], ends[1::2]
+
+
+class WordTrie:
+    """Leftmost-longest matches of a word list, each with its word's id.
+
+    Finds what ``re.compile(f"({trie_pattern(words)})")`` finds (:func:`matches`),
+    in C where ``crisisnotes._wordtrie`` was built (one table lookup per
+    character instead of ``re`` trying each first character in turn), else
+    with that regex. A later duplicate word takes the id, as in a dict.
+
+    >>> t = WordTrie(["ロシア", "ロシア外相", "米国"], [0, 1, 2])
+    >>> ids, s, e = t.find("ロシア外相と米国とロシア")
+    >>> ids.tolist(), s.tolist(), e.tolist()
+    ([1, 2, 0], [0, 6, 9], [5, 8, 12])
+    """
+
+    def __init__(self, words: Sequence[str], ids: Sequence[int], *, compiled: bool = True) -> None:
+        self.ids = dict(zip(words, ids, strict=True))
+        self._rx: re.Pattern[str] | None = None
+        self._c = None
+        if compiled:
+            try:
+                from . import _wordtrie  # type: ignore[attr-defined]
+
+                self._c = (_wordtrie, _wordtrie.build(list(words), [int(i) for i in ids]))
+            except ImportError:
+                pass
+
+    def __reduce__(self) -> tuple[Any, tuple[list[str], list[int], bool]]:
+        """Pickled as its words and ids (a C trie cannot be): rebuilt where it is unpickled (a Dask worker).
+
+        >>> import pickle
+        >>> pickle.loads(pickle.dumps(WordTrie(["米国"], [4]))).find("米国")[0].tolist()
+        [4]
+        """
+        return (_rebuild, (list(self.ids), list(self.ids.values()), self._c is not None))
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The trie regex (compiled on first use: the compiled path never needs it)."""
+        if self._rx is None:
+            self._rx = re.compile(f"({trie_pattern(self.ids)})")
+        return self._rx
+
+    def find(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Ids, starts and ends (str indices) of the matches in ``text``, left to right."""
+        if self._c is not None:
+            module, trie = self._c
+            out = np.frombuffer(module.find(trie, text), np.int64).reshape(-1, 3)
+            return out[:, 0], out[:, 1], out[:, 2]
+        found, s, e = matches(self.rx, text)
+        return np.fromiter(map(self.ids.__getitem__, found), np.int64, len(s)), s, e
+
+
+def _rebuild(words: list[str], ids: list[int], compiled: bool) -> WordTrie:
+    return WordTrie(words, ids, compiled=compiled)
 
 
 def ranges(start: np.ndarray, count: np.ndarray) -> np.ndarray:
