@@ -19,5 +19,6 @@ setup(
             optional=True,
         ),
         Extension("crisisnotes._wordtrie", ["src/crisisnotes/_wordtrie.c"], extra_compile_args=["-O2"], optional=True),
+        Extension("crisisnotes._langscan", ["src/crisisnotes/_langscan.c"], extra_compile_args=["-O2"], optional=True),
     ]
 )

@@ -40,7 +40,7 @@ from .matching import matcher_for
 from .nodecols import NodeTagger, node_tagger, pieces, sentence_counts
 from .sentences import sentence_spans
 from .store import TableWriter, building, write_manifest, write_part
-from .text import guess_lang, normalize
+from .text import guess_langs, normalize
 from .tokenize import TOKEN_FIELDS, get_tagger, rule_tokens, token_columns, tokenize_tsv
 
 CHUNK_POSTS = 1000
@@ -111,9 +111,11 @@ def sentence_rows(posts: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
                     s = line[a:b]
                     rows.append({
                         "post_id": p["post_id"], "sentence_id": sid, "part": part, "line": at,
-                        "text": s, "norm": normalize(s), "lang": guess_lang(s),
+                        "text": s, "norm": normalize(s), "lang": "",
                     })  # fmt: skip
                     sid += 1
+    for row, lang in zip(rows, guess_langs([r["text"] for r in rows]), strict=True):
+        row["lang"] = lang
     return rows
 
 
@@ -247,7 +249,8 @@ def _chunks(posts: pd.DataFrame) -> Iterator[list[dict[str, Any]]]:
     cols = ["post_id", "line_start", "line_end", "text_line_end", "body_line_start", "text", "body",
             "posted_on", "is_retweet"]  # fmt: skip
     for k in range(0, len(posts), CHUNK_POSTS):
-        yield posts.iloc[k : k + CHUNK_POSTS][cols].to_dict("records")
+        part = posts.iloc[k : k + CHUNK_POSTS]  # column lists zipped: a third of to_dict("records")'s time
+        yield [dict(zip(cols, row, strict=True)) for row in zip(*(part[c].tolist() for c in cols), strict=True)]
 
 
 def _ordered(

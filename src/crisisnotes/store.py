@@ -222,8 +222,17 @@ def table_files(folder: Path, name: str) -> list[Path]:
     return [p] if p.is_file() else []
 
 
-FREE_TEXT = frozenset({"text", "norm", "surface", "lemma"})
-"""Columns written without Parquet min/max statistics (they cost time and prune nothing)."""
+def stats_columns(schema: pa.Schema) -> list[str]:
+    """Columns of a part written with Parquet min/max statistics: ``post_id`` and the integer columns.
+
+    A part holds a run of posts, so their ids and line numbers let a reader
+    (DuckDB, Dask, pyarrow filters) skip parts; the min/max of text, labels
+    and POS tags prune nothing and cost about 15 % of writing the tokens.
+
+    >>> stats_columns(pa.schema([("post_id", pa.string()), ("i", pa.int32()), ("pos1", pa.string())]))
+    ['post_id', 'i']
+    """
+    return [f.name for f in schema if f.name == "post_id" or pa.types.is_integer(f.type)]
 
 
 def part_path(folder: Path, name: str, k: int) -> Path:
@@ -235,8 +244,7 @@ def write_part(folder: Path, name: str, k: int, table: pa.Table) -> None:
     """Write part ``k`` of table ``name`` (one row group; an empty part keeps the schema)."""
     path = part_path(folder, name, k)
     path.parent.mkdir(exist_ok=True)
-    stats = [c for c in table.column_names if c not in FREE_TEXT]  # min/max of free text helps no filter
-    pq.write_table(table, path, compression="zstd", write_statistics=stats)
+    pq.write_table(table, path, compression="zstd", write_statistics=stats_columns(table.schema))
 
 
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:

@@ -55,3 +55,20 @@ def guess_lang(s: str) -> str:
     ja = sum(map(len, _KANA_KANJI_RUN.findall(s)))  # runs, not single characters: fewer objects
     en = sum(map(len, _LATIN_RUN.findall(s)))
     return "ja" if ja * 3 >= en else "en"
+
+
+_LANGS = ("und", "ja", "en")
+
+
+def guess_langs(texts: list[str]) -> list[str]:
+    """:func:`guess_lang` of each text, in one call (C where ``crisisnotes._langscan`` was built).
+
+    >>> guess_langs(["米中外相が電話会談", "Gas from Russia", "123", "NATO加盟"])
+    ['ja', 'en', 'und', 'ja']
+    """
+    try:
+        from . import _langscan  # type: ignore[attr-defined]
+    except ImportError:
+        return [guess_lang(s) for s in texts]
+    return [_LANGS[c] for c in _langscan.guess(texts)]
+
