@@ -14,11 +14,13 @@ setup(
         Extension(
             "crisisnotes._nodecols",
             ["src/crisisnotes/_nodecols.c"],
+            depends=["src/crisisnotes/_ruletok.h"],
             libraries=["dl"],
             extra_compile_args=["-O2"],
             optional=True,
         ),
         Extension("crisisnotes._wordtrie", ["src/crisisnotes/_wordtrie.c"], extra_compile_args=["-O2"], optional=True),
+        Extension("crisisnotes._sentsplit", ["src/crisisnotes/_sentsplit.c"], extra_compile_args=["-O2"], optional=True),
         Extension("crisisnotes._langscan", ["src/crisisnotes/_langscan.c"], extra_compile_args=["-O2"], optional=True),
     ]
 )

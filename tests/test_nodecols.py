@@ -110,6 +110,7 @@ RULE_CORNERS = [  # one per branch of the rule tokenizer and of the classes
     "3.5 1,000 10:30 3. .5 3:x ٣٫٤ ٣.٤ ² x_y _ __init__ é Café naïve İSTANBUL ß ＮＡＴＯ",
     "# #x #é ＃タグ @ @x_1 @é ＠x http:// https://a.b/c pic.twitter.com/ pic.twitter.com/x http://x",
     "—…“”‘ (a) [b] & ! ? \" / \t\u3000 \u00a0x",
+    "¿ ¡ § ¶ · × ÷ ‰ ′ ″ ‹ › ※ 〜 〃 々 〆 〇 ＃ ％ ＆ ² ª µ ʰ \u0301 \u200b ⸀ 🙂 ﹏",  # one character each: punctuation or not
 ]
 
 
@@ -136,11 +137,3 @@ def test_a_failing_compiled_path_falls_back_to_the_pure_one(taggers) -> None:
     pure, _ = taggers
     sents = _sentences(["ロシアはNATOと協議した"])
     assert token_table(sents, pure, Broken()).equals(token_table(sents, pure))  # type: ignore[arg-type]
-
-
-def test_pieces_cut_sentences_as_the_pure_path_does() -> None:
-    p, kinds, ends = nodecols.pieces(["  ロシアは NATO's 拡大に ", "", "Talks."], ["ja", "ja", "en"])
-    assert p == ["ロシアは", "NATO's", "拡大に", "Talks."]
-    assert list(kinds) == [0, 1, 0, 1]
-    assert ends.tolist() == [3, 3, 4]
-    assert nodecols.sentence_counts(nodecols.np.array([2, 2, 3, 2]), ends).tolist() == [7, 0, 2]

@@ -219,146 +219,18 @@ static PyObject *py_new(PyObject *self, PyObject *args) {
 
 enum { C_SURFACE, C_LEMMA, C_POS1, C_POS2, C_POS3, C_POS4, NCOLS };
 
-/* ---- the rule tokenizer ----------------------------------------------------------------- */
-/* crisisnotes.tokenize._RULE, alternative by alternative, as Python's re runs it (findall: at each
- * point the first alternative that matches; \w, \s and \d are re's own Unicode classes:
- * Py_UNICODE_ISALNUM or "_", Py_UNICODE_ISSPACE, Py_UNICODE_ISDECIMAL). Offsets are bytes of
- * the UTF-8 text; code points are decoded as they are read. */
+#include "_ruletok.h"
 
-static Py_UCS4 cp_at(const unsigned char *s, size_t i, size_t n, size_t *w) {
-    unsigned char c = s[i];
-    if (c < 0x80 || i + 1 >= n) { *w = 1; return c; }
-    if (c < 0xE0) { *w = 2; return ((Py_UCS4)(c & 0x1F) << 6) | (s[i + 1] & 0x3F); }
-    if (c < 0xF0 || i + 3 >= n) {
-        *w = 3;
-        return ((Py_UCS4)(c & 0x0F) << 12) | ((Py_UCS4)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-    }
-    *w = 4;
-    return ((Py_UCS4)(c & 0x07) << 18) | ((Py_UCS4)(s[i + 1] & 0x3F) << 12) | ((Py_UCS4)(s[i + 2] & 0x3F) << 6) |
-           (s[i + 3] & 0x3F);
-}
-
-static int is_w(Py_UCS4 c) { return c == '_' || Py_UNICODE_ISALNUM(c); }
-static int is_alpha_ascii(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-static int is_digit_ascii(unsigned char c) { return c >= '0' && c <= '9'; }
-
-/* Is there a code point at i, and does it pass test? Sets *w to its width. */
-#define CP_IS(test, i, w) ((i) < n && test(cp_at(s, (i), n, &(w))))
-
-static size_t run_of(const unsigned char *s, size_t i, size_t n, int (*test)(Py_UCS4)) {
-    size_t w;
-    while (i < n && test(cp_at(s, i, n, &w))) i += w;
-    return i;
-}
-
-static int is_letter_ascii_u(Py_UCS4 c) { return is_alpha_ascii(c); }
-static int is_decimal(Py_UCS4 c) { return Py_UNICODE_ISDECIMAL(c); }
-static int is_mention_char(Py_UCS4 c) { return is_alpha_ascii(c) || (c >= '0' && c <= '9') || c == '_'; }
-static int is_apostrophe(Py_UCS4 c) { return c == '\'' || c == 0x2019; }
-
-static int starts_with(const unsigned char *s, size_t i, size_t n, const char *lit) {
-    size_t k = strlen(lit);
-    return i + k <= n && memcmp(s + i, lit, k) == 0;
-}
-
-/* The end of the rule token starting at i, or 0 where none starts (whitespace). */
-static size_t rule_token(const unsigned char *s, size_t i, size_t n) {
-    size_t w, w2, j;
-    Py_UCS4 c = cp_at(s, i, n, &w);
-    /* url */
-    const char *heads[] = {"http://", "https://", "pic.twitter.com/"};
-    for (int h = 0; h < 3; ++h)
-        if (starts_with(s, i, n, heads[h])) {
-            j = i + strlen(heads[h]);
-            size_t k = j;
-            while (k < n && s[k] >= 0x21 && s[k] <= 0x7E) ++k;
-            if (k > j) return k;
-        }
-    /* hashtag, mention */
-    if ((c == '#' || c == 0xFF03) && CP_IS(is_w, i + w, w2)) return run_of(s, i + w, n, is_w);
-    if ((c == '@' || c == 0xFF20) && CP_IS(is_mention_char, i + w, w2)) return run_of(s, i + w, n, is_mention_char);
-    /* abbreviation: (?:[A-Za-z]\.){2,} */
-    j = i;
-    int pairs = 0;
-    while (j + 1 < n && is_alpha_ascii(s[j]) && s[j + 1] == '.') {
-        j += 2;
-        pairs++;
-    }
-    if (pairs >= 2) return j;
-    /* word: [A-Za-z]+(?:-[A-Za-z]+)*(?:['’](?![sS]\b)[A-Za-z]+)* */
-    if (is_alpha_ascii(c)) {
-        j = run_of(s, i, n, is_letter_ascii_u);
-        while (j + 1 < n && s[j] == '-' && is_alpha_ascii(s[j + 1])) j = run_of(s, j + 1, n, is_letter_ascii_u);
-        while (CP_IS(is_apostrophe, j, w)) {
-            size_t a = j + w;
-            if (a >= n || !is_alpha_ascii(s[a])) break;
-            if ((s[a] == 's' || s[a] == 'S') && !CP_IS(is_w, a + 1, w2)) break; /* the clitic 's */
-            j = run_of(s, a, n, is_letter_ascii_u);
-        }
-        return j;
-    }
-    /* clitic: ['’][sS]\b */
-    if (is_apostrophe(c) && i + w < n && (s[i + w] == 's' || s[i + w] == 'S') && !CP_IS(is_w, i + w + 1, w2))
-        return i + w + 1;
-    /* number: \d+(?:[.,:]\d+)* */
-    if (Py_UNICODE_ISDECIMAL(c)) {
-        j = run_of(s, i, n, is_decimal);
-        while (j < n && (s[j] == '.' || s[j] == ',' || s[j] == ':') && CP_IS(is_decimal, j + 1, w2))
-            j = run_of(s, j + 1, n, is_decimal);
-        return j;
-    }
-    /* [^\s\w]|_ then \w+ */
-    if (c == '_' || (!Py_UNICODE_ISSPACE(c) && !is_w(c))) return i + w;
-    if (is_w(c)) return run_of(s, i, n, is_w);
-    return 0;
-}
-
-/* pos1 and lemma of an ASCII rule token, as crisisnotes.tokenize._classify_rule_tokens gives them
- * (for ASCII, \pL is [A-Za-z], \pN and \p{Nd} are [0-9]). A token with other characters keeps the
- * rule mark for that function to classify. Returns the class; writes a lower-cased lemma to low. */
-static const char *ascii_class(const unsigned char *t, size_t k, char *low, int *lemma) {
-    /* *lemma: 0 the surface, 1 "'s", 2 the lower-cased surface in low */
-    *lemma = 0;
-    for (size_t q = 0; q < k; ++q)
-        if (t[q] >= 0x80) return NULL;
-    if (starts_with(t, 0, k, "http://") || starts_with(t, 0, k, "https://") || starts_with(t, 0, k, "pic.twitter.com/"))
-        return "url";
-    if (k >= 2 && t[0] == '#') return "hashtag";
-    if (k >= 2 && t[0] == '@') return "mention";
-    size_t q = 0;
-    int num = k > 0 && is_digit_ascii(t[0]);
-    while (num && q < k) {
-        while (q < k && is_digit_ascii(t[q])) ++q;
-        if (q == k) break;
-        if ((t[q] == '.' || t[q] == ',' || t[q] == ':') && q + 1 < k && is_digit_ascii(t[q + 1])) ++q;
-        else num = 0;
-    }
-    if (num) return "num";
-    if (k == 1 && !is_alpha_ascii(t[0]) && !is_digit_ascii(t[0])) return "punct";
-    if (k == 2 && t[0] == '\'' && (t[1] == 's' || t[1] == 'S')) {
-        *lemma = 1;
-        return "word";
-    }
-    int upper = 0, lower = 0, abbrev = k >= 4;
-    for (q = 0; q < k; ++q) {
-        upper |= t[q] >= 'A' && t[q] <= 'Z';
-        lower |= t[q] >= 'a' && t[q] <= 'z';
-        if (q % 2 == 0 ? !is_alpha_ascii(t[q]) : t[q] != '.') abbrev = 0;
-    }
-    if (k % 2) abbrev = 0;
-    if ((is_alpha_ascii(t[0]) && upper && !lower && k > 1) || abbrev) return "word"; /* NATO, U.S. */
-    for (q = 0; q < k; ++q) low[q] = (char)(t[q] >= 'A' && t[q] <= 'Z' ? t[q] + 32 : t[q]);
-    *lemma = 2;
-    return "word";
-}
+static int64_t unclassified; /* rule tokens of this call left with the rule mark */
 
 static int add_rule_token(Col *cols, const unsigned char *t, size_t k, char *low) {
     int lemma;
     const char *cls = ascii_class(t, k, low, &lemma);
     if (col_add(&cols[C_SURFACE], (const char *)t, k)) return -1;
-    if (!cls) { /* not ASCII: classified by crisisnotes.tokenize._classify_rule_tokens */
+    if (!cls) { /* classified by crisisnotes.tokenize._classify_rule_tokens */
         cls = "\x01";
         lemma = 0;
+        unclassified++;
     }
     const char *lm = lemma == 1 ? "'s" : lemma == 2 ? low : (const char *)t;
     size_t lk = lemma == 1 ? 2 : k;
@@ -383,29 +255,66 @@ static int add_node(Col *cols, const mecab_node_t *node, Fields *f) {
     return col_add(&cols[C_LEMMA], f->start[7], cut_gloss(f->start[7], f->len[7]));
 }
 
+/* The rule tokens of s[0:k] (its whole text for the rule tokenizer). */
+static int add_rule_text(Col *cols, const unsigned char *s, size_t k, char *low, int64_t *rows) {
+    size_t at = 0, w;
+    while (at < k) {
+        size_t end = rule_token(s, at, k);
+        if (!end) {
+            cp_at(s, at, k, &w);
+            at += w;
+            continue;
+        }
+        if (add_rule_token(cols, s + at, end - at, low)) return -1;
+        (*rows)++;
+        at = end;
+    }
+    return 0;
+}
+
+/* MeCab's tokens of the Japanese run s[a:b], blanks at its edges stripped (tokenize._mecab). */
+static int add_mecab_run(mecab_t *m, Col *cols, const unsigned char *s, size_t a, size_t b, Fields *f, int64_t *rows) {
+    size_t w;
+    while (a < b && Py_UNICODE_ISSPACE(cp_at(s, a, b, &w))) a += w;
+    while (b > a && space_before(s, b, b, &w)) b -= w;
+    if (a >= b) return 0;
+    const mecab_node_t *node = p_tonode2(m, (const char *)s + a, b - a);
+    if (!node) {
+        PyErr_Format(PyExc_RuntimeError, "MeCab failed: %s", p_strerror(m));
+        return -1;
+    }
+    for (; node; node = node->next) {
+        if (node->stat == BOS_NODE || node->stat == EOS_NODE) continue;
+        if (add_node(cols, node, f)) return -1;
+        (*rows)++;
+    }
+    return 0;
+}
+
 static PyObject *py_columns(PyObject *self, PyObject *args) {
-    PyObject *cap, *pieces;
-    Py_buffer kinds;
-    if (!PyArg_ParseTuple(args, "OO!y*", &cap, &PyList_Type, &pieces, &kinds)) return NULL;
+    PyObject *cap, *texts;
+    Py_buffer langs;
+    if (!PyArg_ParseTuple(args, "OO!y*", &cap, &PyList_Type, &texts, &langs)) return NULL;
     mecab_t *m = (mecab_t *)PyCapsule_GetPointer(cap, "crisisnotes._nodecols.tagger");
     if (!m) {
-        PyBuffer_Release(&kinds);
+        PyBuffer_Release(&langs);
         return NULL;
     }
-    Py_ssize_t n = PyList_GET_SIZE(pieces);
-    if (kinds.len != n) {
-        PyBuffer_Release(&kinds);
-        PyErr_SetString(PyExc_ValueError, "pieces and kinds differ in length");
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    if (langs.len != n) {
+        PyBuffer_Release(&langs);
+        PyErr_SetString(PyExc_ValueError, "texts and langs differ in length");
         return NULL;
     }
-    const unsigned char *kind = (const unsigned char *)kinds.buf;
+    const unsigned char *is_ja = (const unsigned char *)langs.buf;
     Col cols[NCOLS];
     int ok = 1;
     for (int j = 0; j < NCOLS; ++j) ok &= col_init(&cols[j]) == 0;
     PyObject *counts = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
     Fields *f = malloc(sizeof *f);
+    unsigned char *buf = NULL;
     char *low = NULL;
-    size_t low_cap = 0;
+    size_t cap_k = 0;
     PyObject *result = NULL;
     if (!ok || !counts || !f) {
         if (ok && counts) PyErr_NoMemory();
@@ -413,53 +322,51 @@ static PyObject *py_columns(PyObject *self, PyObject *args) {
     }
     int64_t *count = (int64_t *)PyBytes_AS_STRING(counts);
     int64_t rows = 0;
+    unclassified = 0;
     for (Py_ssize_t i = 0; i < n; ++i) {
-        Py_ssize_t k;
-        const char *s = PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(pieces, i), &k);
-        if (!s) goto done;
-        int64_t before = rows;
-        if (kind[i]) { /* text for the rule tokenizer */
-            if ((size_t)k > low_cap) {
-                char *q = realloc(low, (size_t)k);
-                if (!q) {
-                    PyErr_NoMemory();
-                    goto done;
-                }
-                low = q;
-                low_cap = (size_t)k;
+        Py_ssize_t sk;
+        const char *src = PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(texts, i), &sk);
+        if (!src) goto done;
+        size_t k = (size_t)sk;
+        if (k > cap_k) {
+            unsigned char *q = realloc(buf, k);
+            char *r = realloc(low, k);
+            if (q) buf = q;
+            if (r) low = r;
+            if (!q || !r) {
+                PyErr_NoMemory();
+                goto done;
             }
-            const unsigned char *u = (const unsigned char *)s;
-            size_t at = 0, w;
-            while (at < (size_t)k) {
-                size_t end = rule_token(u, at, (size_t)k);
+            cap_k = k;
+        }
+        for (size_t q = 0; q < k; ++q) /* tabs and carriage returns are blanks (tokenize.tokenize_tsv) */
+            buf[q] = src[q] == '\t' || src[q] == '\r' ? ' ' : (unsigned char)src[q];
+        int64_t before = rows;
+        if (!is_ja[i]) {
+            if (add_rule_text(cols, buf, k, low, &rows)) goto done;
+        } else {
+            size_t pos = 0, at = 0, w;
+            while (at < k) {
+                size_t end = latin_run(buf, at, k);
                 if (!end) {
-                    cp_at(u, at, (size_t)k, &w);
+                    cp_at(buf, at, k, &w);
                     at += w;
                     continue;
                 }
-                if (add_rule_token(cols, u + at, end - at, low)) goto done;
-                rows++;
-                at = end;
+                if (add_mecab_run(m, cols, buf, pos, at, f, &rows) || add_rule_text(cols, buf + at, end - at, low, &rows))
+                    goto done;
+                pos = at = end;
             }
-        } else if (k > 0) {
-            const mecab_node_t *node = p_tonode2(m, s, (size_t)k);
-            if (!node) {
-                PyErr_Format(PyExc_RuntimeError, "MeCab failed on piece %zd: %s", i, p_strerror(m));
-                goto done;
-            }
-            for (; node; node = node->next) {
-                if (node->stat == BOS_NODE || node->stat == EOS_NODE) continue;
-                if (add_node(cols, node, f)) goto done;
-                rows++;
-            }
+            if (add_mecab_run(m, cols, buf, pos, k, f, &rows)) goto done;
         }
         count[i] = rows - before;
     }
-    result = PyTuple_New(2 + 2 * NCOLS);
+    result = PyTuple_New(3 + 2 * NCOLS);
     if (!result) goto done;
     PyTuple_SET_ITEM(result, 0, PyLong_FromLongLong(rows));
+    PyTuple_SET_ITEM(result, 1, PyLong_FromLongLong(unclassified));
     Py_INCREF(counts);
-    PyTuple_SET_ITEM(result, 1, counts);
+    PyTuple_SET_ITEM(result, 2, counts);
     for (int j = 0; j < NCOLS; ++j) {
         PyObject *off = PyBytes_FromStringAndSize(cols[j].offsets.p, (Py_ssize_t)cols[j].offsets.n);
         PyObject *dat = PyBytes_FromStringAndSize(cols[j].data.p ? cols[j].data.p : "", (Py_ssize_t)cols[j].data.n);
@@ -469,15 +376,16 @@ static PyObject *py_columns(PyObject *self, PyObject *args) {
             Py_CLEAR(result);
             goto done;
         }
-        PyTuple_SET_ITEM(result, 2 + 2 * j, off);
-        PyTuple_SET_ITEM(result, 3 + 2 * j, dat);
+        PyTuple_SET_ITEM(result, 3 + 2 * j, off);
+        PyTuple_SET_ITEM(result, 4 + 2 * j, dat);
     }
 done:
     for (int j = 0; j < NCOLS; ++j) col_free(&cols[j]);
     free(f);
+    free(buf);
     free(low);
     Py_XDECREF(counts);
-    PyBuffer_Release(&kinds);
+    PyBuffer_Release(&langs);
     return result;
 }
 
@@ -485,9 +393,11 @@ static PyMethodDef methods[] = {
     {"load", py_load, METH_VARARGS, "load(libmecab_path): open libmecab and find its C API."},
     {"new", py_new, METH_VARARGS, "new(argv) -> tagger: a MeCab tagger (mecab_new arguments, without the program name)."},
     {"columns", py_columns, METH_VARARGS,
-     "columns(tagger, pieces, kinds) -> (rows, counts, surface offsets, surface data, lemma ..., pos1 ..., "
-     "pos2 ..., pos3 ..., pos4 ...): Arrow string buffers of the tokens of each piece (kind 0: a Japanese "
-     "run for MeCab; 1: text for the rule tokenizer); counts is int64 per piece."},
+     "columns(tagger, texts, is_ja) -> (rows, unclassified, counts, surface offsets, surface data, lemma ..., pos1 ..., "
+     "pos2 ..., pos3 ..., pos4 ...): Arrow string buffers of the tokens of each text (is_ja: one byte per "
+     "text, 1 for Japanese: MeCab for its runs, the rule tokenizer for its Latin-script runs; 0: the rule "
+     "tokenizer for all of it); counts is int64 per text; unclassified counts the rule tokens left with the "
+     "rule mark."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -17,11 +17,8 @@ path. :func:`available` says which one runs.
 Examples
 --------
 >>> tagger = node_tagger()
->>> p, kinds, ends = pieces(["ロシアはNATOと協議"], ["ja"])
->>> tagger is None or tagger.columns(p, kinds)[1]["lemma"].to_pylist() == ["ロシア", "は", "NATO", "と", "協議"]
+>>> tagger is None or tagger.columns(["ロシアはNATOと協議"], ["ja"])[1]["lemma"].to_pylist() == ["ロシア", "は", "NATO", "と", "協議"]
 True
->>> pieces(["米ロ NATO's"], ["ja"])[:2]
-(['米ロ', "NATO's"], bytearray(b'\\x00\\x01'))
 """
 
 from __future__ import annotations
@@ -37,7 +34,6 @@ import numpy as np
 import pyarrow as pa
 
 from .tokenize import (
-    _LATIN_RUN,
     TOKEN_FIELDS,
     _classify_rule_tokens,
     token_columns,
@@ -64,67 +60,27 @@ class NodeTagger:
         self._module = module
         self._tagger = module.new(args)
 
-    def columns(self, pieces: list[str], kinds: bytearray) -> tuple[np.ndarray, dict[str, pa.Array]]:
-        """Tokens of ``pieces`` (see :func:`pieces`): their count per piece and the columns of :data:`TOKEN_FIELDS`.
+    def columns(self, texts: list[str], langs: Sequence[str]) -> tuple[np.ndarray, dict[str, pa.Array]]:
+        """Tokens of sentences: their count per sentence and the columns of :data:`TOKEN_FIELDS`.
+
+        A sentence whose ``lang`` is ``ja`` is cut as :func:`~crisisnotes.tokenize.tokenize_tsv`
+        cuts it (MeCab for its runs, the rule tokenizer for its Latin-script runs); any other
+        is rule tokens only.
 
         >>> t = node_tagger()
-        >>> t is None or t.columns(["電話会談"], bytearray(b"\\x00"))[0].tolist() == [2]
-        True
+        >>> counts, cols = t.columns(["ロシアはNATOと協議", "Talks end."], ["ja", "en"]) if t else ([5, 3], None)
+        >>> [int(c) for c in counts]
+        [5, 3]
         """
-        n, counts, *bufs = self._module.columns(self._tagger, pieces, kinds)
+        is_ja = bytes(lang == "ja" for lang in langs)
+        n, unclassified, counts, *bufs = self._module.columns(self._tagger, texts, is_ja)
         cols = {
             name: pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(bufs[2 * j]), pa.py_buffer(bufs[2 * j + 1])])
             for j, name in enumerate(_COLUMN_ORDER)
         }
-        cols["pos1"], cols["lemma"] = _classify_rule_tokens(cols["surface"], cols["pos1"], cols["lemma"])
+        if unclassified:  # a rule token C left to Arrow's Unicode classes (not ASCII, not one punctuation mark)
+            cols["pos1"], cols["lemma"] = _classify_rule_tokens(cols["surface"], cols["pos1"], cols["lemma"])
         return np.frombuffer(counts, dtype=np.int64), {c: cols[c] for c in TOKEN_FIELDS}
-
-
-def pieces(texts: Sequence[str], langs: Sequence[str]) -> tuple[list[str], bytearray, np.ndarray]:
-    """The pieces of sentences for :meth:`NodeTagger.columns`, and the end of each sentence's pieces.
-
-    A piece is a Japanese run for MeCab (kind 0, stripped, never empty) or a
-    text for the rule tokenizer (kind 1: a Latin-script run, or a whole
-    sentence whose ``lang`` is not ``ja``), cut exactly as
-    :func:`~crisisnotes.tokenize.tokenize_tsv` cuts them.
-
-    >>> p, k, ends = pieces(["NATOは 拡大", "Talks end."], ["ja", "en"])
-    >>> p, list(k), ends.tolist()
-    (['NATO', 'は 拡大', 'Talks end.'], [1, 0, 1], [2, 3])
-    """
-    out: list[str] = []
-    kinds = bytearray()
-    ends = np.empty(len(texts), dtype=np.int64)
-    latin = _LATIN_RUN.finditer
-    for k, (s, lang) in enumerate(zip(texts, langs, strict=True)):
-        s = s.replace("\t", " ").replace("\r", " ")
-        if lang != "ja":
-            out.append(s)
-            kinds.append(1)
-        else:
-            pos = 0
-            for m in latin(s):
-                if m.start() > pos and (run := s[pos : m.start()].strip()):
-                    out.append(run)
-                    kinds.append(0)
-                out.append(m.group())
-                kinds.append(1)
-                pos = m.end()
-            if pos < len(s) and (run := s[pos:].strip()):
-                out.append(run)
-                kinds.append(0)
-        ends[k] = len(out)
-    return out, kinds, ends
-
-
-def sentence_counts(piece_counts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Tokens per sentence from tokens per piece and each sentence's end piece (:func:`pieces`).
-
-    >>> sentence_counts(np.array([2, 1, 3]), np.array([2, 2, 3])).tolist()
-    [3, 0, 3]
-    """
-    cum = np.concatenate(([0], np.cumsum(piece_counts)))
-    return cum[ends] - cum[np.concatenate(([0], ends[:-1]))]
 
 
 def _libmecab() -> str | None:
@@ -179,8 +135,7 @@ def node_tagger(user_dic: str | Path | None = None) -> NodeTagger | None:
         if user_dic:
             args = ["-u", str(Path(user_dic).resolve()), *args]
         tagger = NodeTagger(_nodecols, args)
-        p, kinds, _ = pieces([_CHECK_TEXT], ["ja"])
-        if not _same(tagger.columns(p, kinds)[1], token_columns(tokenize_tsv(_CHECK_TEXT, tagger=pure))):
+        if not _same(tagger.columns([_CHECK_TEXT], ["ja"])[1], token_columns(tokenize_tsv(_CHECK_TEXT, tagger=pure))):
             warnings.warn("crisisnotes._nodecols disagrees with MeCab's text output; using the pure path",
                           RuntimeWarning, stacklevel=2)  # fmt: skip
             return None

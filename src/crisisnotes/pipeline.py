@@ -37,8 +37,8 @@ from . import __version__
 from .actors import Lexicon, mention_columns
 from .dumps import iter_dump
 from .matching import matcher_for
-from .nodecols import NodeTagger, node_tagger, pieces, sentence_counts
-from .sentences import sentence_spans
+from .nodecols import NodeTagger, node_tagger
+from .sentences import sentence_spans_of
 from .store import TableWriter, building, write_manifest, write_part
 from .text import guess_langs, normalize
 from .tokenize import TOKEN_FIELDS, get_tagger, rule_tokens, token_columns, tokenize_tsv
@@ -91,11 +91,11 @@ def sentence_rows(posts: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     never past the post's ``line_end``, nor a tweet-text line past ``text_line_end``
     (an archive's tweet text sits on one raw line, whatever line breaks it holds).
     """
-    rows: list[dict[str, Any]] = []
+    lines: list[str] = []
+    where: list[tuple[str, str, int | None]] = []  # post id, part and raw line of each line
     for p in posts:
         if p.get("is_retweet"):
             continue
-        sid = 0
         end = p.get("line_end")
         parts = (("text", p.get("line_start"), p.get("text_line_end"), p.get("text") or ""),
                  ("body", p.get("body_line_start"), end, p.get("body") or ""))  # fmt: skip
@@ -107,13 +107,20 @@ def sentence_rows(posts: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 at = int(first) + k if _known(first) else None
                 if at is not None and bounds:
                     at = min(at, *bounds)
-                for a, b in sentence_spans(line):
-                    s = line[a:b]
-                    rows.append({
-                        "post_id": p["post_id"], "sentence_id": sid, "part": part, "line": at,
-                        "text": s, "norm": normalize(s), "lang": "",
-                    })  # fmt: skip
-                    sid += 1
+                lines.append(line)
+                where.append((p["post_id"], part, at))
+    rows: list[dict[str, Any]] = []
+    sid, post = 0, None
+    for line, (post_id, part, at), spans in zip(lines, where, sentence_spans_of(lines), strict=True):
+        if post_id != post:
+            sid, post = 0, post_id
+        for a, b in spans:
+            s = line[a:b]
+            rows.append({
+                "post_id": post_id, "sentence_id": sid, "part": part, "line": at,
+                "text": s, "norm": normalize(s), "lang": "",
+            })  # fmt: skip
+            sid += 1
     for row, lang in zip(rows, guess_langs([r["text"] for r in rows]), strict=True):
         row["lang"] = lang
     return rows
@@ -129,12 +136,11 @@ def token_table(sentences: list[dict[str, Any]], tagger: Any, node_tagger: NodeT
     object is made per token, and the table is the same.
     """
     if node_tagger is not None:
-        p, kinds, ends = pieces([s["text"] for s in sentences], [s["lang"] for s in sentences])
         try:
-            piece_counts, cols = node_tagger.columns(p, kinds)
+            counts, cols = node_tagger.columns([s["text"] for s in sentences], [s["lang"] for s in sentences])
         except Exception:  # noqa: BLE001  a sentence the compiled path cannot take: the pure path decides
             return token_table(sentences, tagger)
-        return _token_rows(sentences, cols, sentence_counts(piece_counts, ends))
+        return _token_rows(sentences, cols, counts)
     texts: list[str] = []
     counts = np.zeros(len(sentences), dtype=np.int64)
     for k, s in enumerate(sentences):
@@ -201,7 +207,7 @@ def process_chunk(
     tagger = tagger or get_tagger(user_dic)
     sents = sentence_rows(records)
     dates = {r["post_id"]: r["posted_on"] for r in records}
-    sentences = pa.table({f.name: [r[f.name] for r in sents] for f in SENTENCE_SCHEMA}, schema=SENTENCE_SCHEMA)
+    sentences = pa.Table.from_pylist(sents, schema=SENTENCE_SCHEMA)
     mentions = pa.table(lexicon.mention_columns_for(sents, dates), schema=MENTION_SCHEMA)
     return sentences, token_table(sents, tagger, node_tagger(user_dic)), mentions
 
