@@ -1,10 +1,11 @@
-"""Build hook for the two compiled modules (everything else is in pyproject.toml).
+"""Build hook for the four small C modules of ingest (everything else is in pyproject.toml).
 
-``crisisnotes._nodecols`` reads MeCab's nodes in C for the ingest token path (libmecab is opened at
-run time from fugashi's wheel); ``crisisnotes._wordtrie`` finds actor aliases. They need only a C
-compiler and Python's headers. ``optional=True``: where they cannot be built (no compiler,
-Windows), the install still succeeds and ingest uses the pure-Python paths, which give the same
-tables (``crisisnotes.nodecols.available()`` says which token path runs).
+``_nodecols`` (MeCab's nodes and the rule tokenizer into Arrow columns; libmecab is opened at run
+time from fugashi's wheel), ``_wordtrie`` (alias matching), ``_sentsplit`` (sentence splitting) and
+``_langscan`` (language guess) need only a C compiler and Python's headers. ``optional=True``: where
+they cannot be built (no compiler, Windows), the install still succeeds and ingest uses their
+pure-Python twins, which give the same tables (``crisisnotes.compiled.status()`` says which run;
+``CRISISNOTES_PURE=1`` turns them off).
 """
 
 from setuptools import Extension, setup

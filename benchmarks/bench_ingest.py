@@ -12,12 +12,16 @@ and link ids varied per copy, so no two posts are identical), then for each:
 Prints chars/s of each, their ratio, and the peak RSS of each ingest and the
 ratio of the two. Run on demand (not in CI):
 
-    .venv/bin/python benchmarks/bench_ingest.py [--sizes 10 40] [--workers 1 2] [--workdir /tmp/cn-bench] [--base DUMP]
+    .venv/bin/python benchmarks/bench_ingest.py [--sizes 10 40] [--workers 1 2] [--workdir /tmp/cn-bench] [--base DUMP] [--pure]
 
 ``--base`` builds the dumps from another copied-timeline dump than the bundled
 sample (e.g. ``../shared/seed/<file>.txt``, whose text is 73 % Japanese against
 the sample's 35 %): the baseline is much slower on Japanese than on English, so
 the ratio depends on the mix.
+
+With ``--pure``, also times one worker with the C modules turned off
+(``CRISISNOTES_PURE=1``, :mod:`crisisnotes.compiled`): the pure-Python twins,
+which write the same tables — the gain of the compiled path, in the same run.
 
 Peak RSS of a worker run counts the parent only (the workers are children).
 """
@@ -27,6 +31,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import re
 import shutil
@@ -95,9 +100,10 @@ def bare_fugashi(path: Path) -> tuple[float, int]:
     return time.perf_counter() - t, chars
 
 
-def run_ingest(path: Path, out: Path, workers: int = 1) -> dict[str, float]:
+def run_ingest(path: Path, out: Path, workers: int = 1, *, pure: bool = False) -> dict[str, float]:
     cmd = [sys.executable, "-c", CHILD, str(path), str(out), str(workers)]
-    res = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    env = {**os.environ, "CRISISNOTES_PURE": "1" if pure else "0"}
+    res = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
@@ -107,6 +113,8 @@ def main() -> None:
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="ingest worker counts to time")
     ap.add_argument("--base", type=Path, default=SAMPLE, help="copied-timeline dump the bench dumps are built from")
+    ap.add_argument("--pure", action="store_true",
+                    help="also time one worker with the C modules off (CRISISNOTES_PURE=1): the pure-Python twins")  # fmt: skip
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="cn-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -117,15 +125,15 @@ def main() -> None:
     for mb in args.sizes:
         dump = build_dump(mb, work / f"bench_{int(mb)}mb.txt", base_dump=args.base)
         fug_s, chars = bare_fugashi(dump)
-        for w in args.workers:
-            ing = run_ingest(dump, work / f"processed_{int(mb)}mb_{w}", w)
-            rows.append({"mb": mb, "workers": w, "chars": chars, "fugashi_cps": chars / fug_s,
+        for w, pure in [(w, False) for w in args.workers] + ([(1, True)] if args.pure else []):
+            ing = run_ingest(dump, work / f"processed_{int(mb)}mb_{w}{'_pure' if pure else ''}", w, pure=pure)
+            rows.append({"mb": mb, "workers": f"{w} pure" if pure else w, "chars": chars, "fugashi_cps": chars / fug_s,
                          "ingest_cps": chars / ing["seconds"], "ingest_s": ing["seconds"], "fugashi_s": fug_s,
                          "rss": ing["peak_rss_mb"]})  # fmt: skip
     print(f"{'size':>6} {'workers':>7} {'chars':>11} {'fugashi c/s':>12} {'ingest c/s':>11} {'ratio':>6} "
           f"{'ingest s':>9} {'peak RSS MB':>12}")  # fmt: skip
     for r in rows:
-        print(f"{r['mb']:>4.0f}MB {r['workers']:>7} {r['chars']:>11,} {r['fugashi_cps']:>12,.0f} {r['ingest_cps']:>11,.0f} "
+        print(f"{r['mb']:>4.0f}MB {r['workers']!s:>7} {r['chars']:>11,} {r['fugashi_cps']:>12,.0f} {r['ingest_cps']:>11,.0f} "
               f"{r['ingest_cps'] / r['fugashi_cps']:>6.3f} {r['ingest_s']:>9.1f} {r['rss']:>12.0f}")  # fmt: skip
     one = [r for r in rows if r["workers"] == 1]
     if len(one) >= 2:

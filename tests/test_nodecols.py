@@ -25,7 +25,7 @@ SAMPLE = ROOT / "data" / "raw" / "sample_ukraine_2022.txt"
 SEED = ROOT.parent / "shared" / "seed" / "000_eb35837e95dd632a.txt"
 
 pytestmark = pytest.mark.skipif(
-    os.environ.get("CRISISNOTES_PURE_TOKENS") == "1", reason="CRISISNOTES_PURE_TOKENS=1 turns the compiled path off"
+    os.environ.get("CRISISNOTES_PURE") == "1", reason="CRISISNOTES_PURE=1 turns the compiled modules off"
 )
 
 

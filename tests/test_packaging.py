@@ -30,7 +30,7 @@ def _environment() -> set[str]:
             names |= {_name(d) for d in dep["pip"] if not d.startswith("-e")}
         else:
             names.add(_name(dep))
-    return names - {"python", "pip"}
+    return names - {"python", "pip", "c-compiler"}  # c-compiler builds the C modules (setup.py), no Python package
 
 
 def test_environment_names_every_runtime_dependency() -> None:
@@ -60,3 +60,27 @@ def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     ci_cmd = [ln for ln in ci.splitlines() if ln.startswith("python3 -m venv")][0]
     assert ci_cmd in readme
+
+
+def test_setup_builds_every_compiled_module_from_its_source() -> None:
+    """setup.py's extensions are exactly crisisnotes.compiled.MODULES, each from a C file in the package."""
+    from crisisnotes.compiled import MODULES
+
+    setup = (ROOT / "setup.py").read_text(encoding="utf-8")
+    built = re.findall(r'Extension\(\s*"crisisnotes\.(\w+)",\s*\["(src/crisisnotes/\w+\.c)"\]', setup)
+    assert sorted(name for name, _ in built) == sorted(MODULES)
+    assert all((ROOT / src).is_file() for _, src in built)
+
+
+def test_compiled_modules_are_built_where_ci_runs() -> None:
+    """CI has a C compiler: a module that silently failed to build would leave its C code untested."""
+    import os
+
+    from crisisnotes.compiled import PURE_ENV, status
+
+    if os.environ.get(PURE_ENV) == "1":
+        import pytest
+
+        pytest.skip(f"{PURE_ENV}=1 turns the compiled modules off")
+    assert all(status().values()), f"not built (pip install -e . needs gcc and Python's headers): {status()}"
+

@@ -11,8 +11,8 @@ install of its own.
 The compiled path is used when the module was built, libmecab is found, and
 a self-check gives exactly the pure path's columns on a test text (unknown
 words, glosses, a quoted feature, Latin runs); otherwise, or with the
-environment variable ``CRISISNOTES_PURE_TOKENS=1``, ingest takes the pure
-path. :func:`available` says which one runs.
+environment variable ``CRISISNOTES_PURE=1`` (:mod:`crisisnotes.compiled`),
+ingest takes the pure path. :func:`available` says which one runs.
 
 Examples
 --------
@@ -23,7 +23,6 @@ True
 
 from __future__ import annotations
 
-import os
 import re
 import warnings
 from collections.abc import Sequence
@@ -33,6 +32,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+from .compiled import compiled
 from .tokenize import (
     TOKEN_FIELDS,
     _classify_rule_tokens,
@@ -115,11 +115,8 @@ def node_tagger(user_dic: str | Path | None = None) -> NodeTagger | None:
     if key in _TAGGERS:
         return _TAGGERS[key]
     _TAGGERS[key] = None
-    if os.environ.get("CRISISNOTES_PURE_TOKENS") == "1":
-        return None
-    try:
-        from . import _nodecols  # type: ignore[attr-defined]
-    except ImportError:
+    _nodecols = compiled("_nodecols")
+    if _nodecols is None:
         return None
     from .tokenize import get_tagger
 

@@ -344,7 +344,7 @@ def ingest_file(
                 pool = stack.enter_context(ProcessPoolExecutor(
                     workers, mp_context=mp.get_context("fork"), initializer=_init_worker, initargs=(lexicon,)
                 ))  # fmt: skip
-                results = _ordered(pool, chunks(), 2 * workers, tmp)
+                results = _ordered(pool, chunks(), 4 * workers, tmp)
             else:
                 results = (write_chunk(k, c, lexicon, tmp) for k, c in enumerate(chunks()))
             n_chunks = 0

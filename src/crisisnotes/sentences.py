@@ -172,11 +172,12 @@ def sentence_spans_of(lines: list[str]) -> list[list[tuple[int, int]]]:
     >>> sentence_spans_of(["米中が会談。 Talks began.", "", "Mr. Blinken spoke."])
     [[(0, 6), (7, 19)], [], [(0, 18)]]
     """
-    try:
-        from . import _sentsplit  # type: ignore[attr-defined]
-    except ImportError:
+    from .compiled import compiled
+
+    module = compiled("_sentsplit")
+    if module is None:
         return [sentence_spans(line) for line in lines]
-    return _sentsplit.spans(lines)
+    return module.spans(lines)
 
 
 def split_sentences(text: str) -> list[str]:

@@ -66,9 +66,10 @@ def guess_langs(texts: list[str]) -> list[str]:
     >>> guess_langs(["米中外相が電話会談", "Gas from Russia", "123", "NATO加盟"])
     ['ja', 'en', 'und', 'ja']
     """
-    try:
-        from . import _langscan  # type: ignore[attr-defined]
-    except ImportError:
+    from .compiled import compiled
+
+    module = compiled("_langscan")
+    if module is None:
         return [guess_lang(s) for s in texts]
-    return [_LANGS[c] for c in _langscan.guess(texts)]
+    return [_LANGS[c] for c in module.guess(texts)]
 

@@ -23,6 +23,8 @@ from typing import Any
 
 import numpy as np
 
+from .compiled import compiled as _compiled
+
 _END = ""
 
 
@@ -92,13 +94,9 @@ class WordTrie:
         self.ids = dict(zip(words, ids, strict=True))
         self._rx: re.Pattern[str] | None = None
         self._c = None
-        if compiled:
-            try:
-                from . import _wordtrie  # type: ignore[attr-defined]
-
-                self._c = (_wordtrie, _wordtrie.build(list(words), [int(i) for i in ids]))
-            except ImportError:
-                pass
+        module = _compiled("_wordtrie") if compiled else None
+        if module is not None:
+            self._c = (module, module.build(list(words), [int(i) for i in ids]))
 
     def __reduce__(self) -> tuple[Any, tuple[list[str], list[int], bool]]:
         """Pickled as its words and ids (a C trie cannot be): rebuilt where it is unpickled (a Dask worker).

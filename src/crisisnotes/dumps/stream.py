@@ -71,12 +71,15 @@ def segment_stream(
 ) -> Iterator[tuple[Rows, Rows]]:
     """Yield ``(posts, unassigned)`` rows window by window; together they equal :func:`segment_lines`.
 
-    ``bad_lines`` may grow while ``lines`` is read (a lazy decoder appends to it).
+    ``bad_lines`` may grow while ``lines`` is read (a lazy decoder appends to it). The
+    first windows are small (2,000 lines, then doubling up to ``window``), so worker
+    processes get their first chunk of posts early instead of waiting for a whole window.
     """
     it = iter(lines)
     bad = bad_lines
     buf: list[str] = []
-    base, size, eof = 0, window, False
+    step = min(window, 2000)
+    base, size, eof = 0, step, False
     above = ""  # the usable line right above the window, if any: its script decides a tweet's first line
     while True:
         if not eof and len(buf) < size:
@@ -98,4 +101,5 @@ def segment_stream(
         above = context_line(buf[cut - 1], cut in local_bad) if cut else above
         buf = buf[cut:]
         base += cut
-        size = window
+        step = min(window, 2 * step)
+        size = step

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dates import DateError, parse_attribution_date
-from ..text import guess_lang
+from ..text import guess_lang, guess_langs
 from .widechars import count_wide
 
 ATTRIBUTION = re.compile(
@@ -346,6 +346,8 @@ def segment_lines(
         for k in range(line_start, line_end + 1):
             claimed[k] = True
 
+    for post, lang in zip(posts, guess_langs([f"{p['text']}\n{p['body']}" for p in posts]), strict=True):
+        post["lang"] = lang
     for i, ln in enumerate(lines):
         if blank[i] or claimed[i]:
             continue
@@ -385,7 +387,7 @@ def _post(
         "posted_on": attr.date if attr else None,
         "date_raw": attr.date_raw if attr else None,
         "date_error": attr.date_error if attr else None,
-        "lang": guess_lang(whole),
+        "lang": "",  # guessed for all posts at once (segment_lines)
         "text": text,
         "body": body,
         "urls": find_urls(whole),
