@@ -182,12 +182,19 @@ static PyObject *py_load(PyObject *self, PyObject *args) {
     p_tonode2 = (const mecab_node_t *(*)(mecab_t *, const char *, size_t))dlsym(h, "mecab_sparse_tonode2");
     p_strerror = (const char *(*)(mecab_t *))dlsym(h, "mecab_strerror");
     p_destroy = (void (*)(mecab_t *))dlsym(h, "mecab_destroy");
-    if (!p_new || !p_tonode2 || !p_strerror || !p_destroy) {
+    const char *(*p_version)(void) = (const char *(*)(void))dlsym(h, "mecab_version");
+    if (!p_new || !p_tonode2 || !p_strerror || !p_destroy || !p_version) {
         p_new = NULL;
         PyErr_Format(PyExc_OSError, "%s lacks the MeCab C API", path);
         return NULL;
     }
-    Py_RETURN_NONE;
+    const char *version = p_version();
+    if (strncmp(version, "0.996", 5) != 0) { /* the node layout above is 0.996's */
+        p_new = NULL;
+        PyErr_Format(PyExc_OSError, "libmecab %s is not MeCab 0.996, whose node layout this module reads", version);
+        return NULL;
+    }
+    return PyUnicode_FromString(version);
 }
 
 static PyObject *py_new(PyObject *self, PyObject *args) {
@@ -390,7 +397,7 @@ done:
 }
 
 static PyMethodDef methods[] = {
-    {"load", py_load, METH_VARARGS, "load(libmecab_path): open libmecab and find its C API."},
+    {"load", py_load, METH_VARARGS, "load(libmecab_path) -> version: open libmecab (0.996) and find its C API."},
     {"new", py_new, METH_VARARGS, "new(argv) -> tagger: a MeCab tagger (mecab_new arguments, without the program name)."},
     {"columns", py_columns, METH_VARARGS,
      "columns(tagger, texts, is_ja) -> (rows, unclassified, counts, surface offsets, surface data, lemma ..., pos1 ..., "
