@@ -196,7 +196,7 @@ def test_a_chunk_whose_token_rows_fail_falls_back_sentence_by_sentence(monkeypat
     still fails keeps rule tokens with a warning: the dump is never lost for one sentence."""
     import pyarrow as pa
 
-    from crisisnotes import pipeline, tokenize
+    from crisisnotes import tokenize, tokentable
 
     real = tokenize.token_columns
     bad = "壊れ"  # a token of the second sentence
@@ -206,10 +206,10 @@ def test_a_chunk_whose_token_rows_fail_falls_back_sentence_by_sentence(monkeypat
             raise pa.ArrowInvalid("unreadable row")
         return real(tsv)
 
-    monkeypatch.setattr(pipeline, "token_columns", flaky)
+    monkeypatch.setattr(tokentable, "token_columns", flaky)
     sents = [{"post_id": "p1", "sentence_id": 0, "text": "ロシアと協議した。", "lang": "ja"},
              {"post_id": "p1", "sentence_id": 1, "text": "壊れた文です。", "lang": "ja"}]  # fmt: skip
     with pytest.warns(UserWarning, match="p1 sentence 1"):
-        table = pipeline.token_table(sents, tokenize.get_tagger())
+        table = tokentable.token_table(sents, tokenize.get_tagger())
     assert set(table.column("sentence_id").to_pylist()) == {0, 1}
     assert "ロシア" in table.column("surface").to_pylist()

@@ -43,7 +43,6 @@ static size_t run_of(const unsigned char *s, size_t i, size_t n, int (*test)(Py_
     return i;
 }
 
-static int is_letter_ascii_u(Py_UCS4 c) { return is_alpha_ascii(c); }
 static int is_decimal(Py_UCS4 c) { return Py_UNICODE_ISDECIMAL(c); }
 static int is_mention_char(Py_UCS4 c) { return is_alpha_ascii(c) || (c >= '0' && c <= '9') || c == '_'; }
 static int is_apostrophe(Py_UCS4 c) { return c == '\'' || c == 0x2019; }
@@ -53,22 +52,35 @@ static int starts_with(const unsigned char *s, size_t i, size_t n, const char *l
     return i + k <= n && memcmp(s + i, lit, k) == 0;
 }
 
+static const char *URL_HEADS[] = {"http://", "https://", "pic.twitter.com/"};
+
+/* Does a link head (http://, https://, pic.twitter.com/) start at i? */
+static int url_head(const unsigned char *s, size_t i, size_t n) {
+    for (int h = 0; h < 3; ++h)
+        if (starts_with(s, i, n, URL_HEADS[h])) return 1;
+    return 0;
+}
+
+/* The first three alternatives _RULE and _LATIN_RUN share, at i (c, of width w, is the code point
+ * there): (?:https?://|pic\.twitter\.com/)[!-~]+ | [#＃]\w+ | [@＠][A-Za-z0-9_]+. Their end, or 0. */
+static size_t link_tag_mention(const unsigned char *s, size_t i, size_t n, Py_UCS4 c, size_t w) {
+    size_t w2;
+    for (int h = 0; h < 3 && (c == 'h' || c == 'p'); ++h)
+        if (starts_with(s, i, n, URL_HEADS[h])) {
+            size_t j = i + strlen(URL_HEADS[h]), k = j;
+            while (k < n && s[k] >= 0x21 && s[k] <= 0x7E) ++k;
+            if (k > j) return k;
+        }
+    if ((c == '#' || c == 0xFF03) && CP_IS(is_w, i + w, w2)) return run_of(s, i + w, n, is_w);
+    if ((c == '@' || c == 0xFF20) && CP_IS(is_mention_char, i + w, w2)) return run_of(s, i + w, n, is_mention_char);
+    return 0;
+}
+
 /* The end of the rule token starting at i, or 0 where none starts (whitespace). */
 static size_t rule_token(const unsigned char *s, size_t i, size_t n) {
     size_t w, w2, j;
     Py_UCS4 c = cp_at(s, i, n, &w);
-    /* url */
-    const char *heads[] = {"http://", "https://", "pic.twitter.com/"};
-    for (int h = 0; h < 3; ++h)
-        if (starts_with(s, i, n, heads[h])) {
-            j = i + strlen(heads[h]);
-            size_t k = j;
-            while (k < n && s[k] >= 0x21 && s[k] <= 0x7E) ++k;
-            if (k > j) return k;
-        }
-    /* hashtag, mention */
-    if ((c == '#' || c == 0xFF03) && CP_IS(is_w, i + w, w2)) return run_of(s, i + w, n, is_w);
-    if ((c == '@' || c == 0xFF20) && CP_IS(is_mention_char, i + w, w2)) return run_of(s, i + w, n, is_mention_char);
+    if ((j = link_tag_mention(s, i, n, c, w))) return j;
     /* abbreviation: (?:[A-Za-z]\.){2,} */
     j = i;
     int pairs = 0;
@@ -79,13 +91,13 @@ static size_t rule_token(const unsigned char *s, size_t i, size_t n) {
     if (pairs >= 2) return j;
     /* word: [A-Za-z]+(?:-[A-Za-z]+)*(?:['’](?![sS]\b)[A-Za-z]+)* */
     if (is_alpha_ascii(c)) {
-        j = run_of(s, i, n, is_letter_ascii_u);
-        while (j + 1 < n && s[j] == '-' && is_alpha_ascii(s[j + 1])) j = run_of(s, j + 1, n, is_letter_ascii_u);
+        j = run_of(s, i, n, is_alpha_ascii);
+        while (j + 1 < n && s[j] == '-' && is_alpha_ascii(s[j + 1])) j = run_of(s, j + 1, n, is_alpha_ascii);
         while (CP_IS(is_apostrophe, j, w)) {
             size_t a = j + w;
             if (a >= n || !is_alpha_ascii(s[a])) break;
             if ((s[a] == 's' || s[a] == 'S') && !CP_IS(is_w, a + 1, w2)) break; /* the clitic 's */
-            j = run_of(s, a, n, is_letter_ascii_u);
+            j = run_of(s, a, n, is_alpha_ascii);
         }
         return j;
     }
@@ -123,8 +135,7 @@ static const char *ascii_class(const unsigned char *t, size_t k, char *low, int 
             if (w == k && old && !Py_UNICODE_ISALPHA(c) && !Py_UNICODE_ISNUMERIC(c)) return "punct";
             return NULL;
         }
-    if (starts_with(t, 0, k, "http://") || starts_with(t, 0, k, "https://") || starts_with(t, 0, k, "pic.twitter.com/"))
-        return "url";
+    if (url_head(t, 0, k)) return "url";
     if (k >= 2 && t[0] == '#') return "hashtag";
     if (k >= 2 && t[0] == '@') return "mention";
     size_t q = 0;
@@ -162,20 +173,11 @@ static int is_latin_body(Py_UCS4 c) {
 /* The end of the Latin-script run (tokenize._LATIN_RUN) starting at i, or 0 where none starts:
  * a link, a hashtag, a mention, or [A-Za-z][A-Za-z0-9.'’&\-]*(?:[ ]+[A-Za-z0-9][A-Za-z0-9.'’&\-]*)* */
 static size_t latin_run(const unsigned char *s, size_t i, size_t n) {
-    size_t w, w2, j;
+    size_t w, j;
     unsigned char b0 = s[i]; /* most characters start no run: reject them on their first byte */
     if (b0 >= 0x80 ? b0 != 0xEF : !(is_alpha_ascii(b0) || b0 == '#' || b0 == '@')) return 0;
-    const char *heads[] = {"http://", "https://", "pic.twitter.com/"};
-    for (int h = 0; h < 3 && (b0 == 'h' || b0 == 'p'); ++h)
-        if (starts_with(s, i, n, heads[h])) {
-            j = i + strlen(heads[h]);
-            size_t k = j;
-            while (k < n && s[k] >= 0x21 && s[k] <= 0x7E) ++k;
-            if (k > j) return k;
-        }
     Py_UCS4 c = cp_at(s, i, n, &w);
-    if ((c == '#' || c == 0xFF03) && CP_IS(is_w, i + w, w2)) return run_of(s, i + w, n, is_w);
-    if ((c == '@' || c == 0xFF20) && CP_IS(is_mention_char, i + w, w2)) return run_of(s, i + w, n, is_mention_char);
+    if ((j = link_tag_mention(s, i, n, c, w))) return j;
     if (!is_alpha_ascii(c)) return 0;
     j = run_of(s, i + 1, n, is_latin_body);
     for (;;) {
