@@ -15,7 +15,7 @@ setup(
         Extension(
             "crisisnotes._nodecols",
             ["src/crisisnotes/_nodecols.c"],
-            depends=["src/crisisnotes/_ruletok.h"],
+            depends=["src/crisisnotes/_arrowcols.h", "src/crisisnotes/_ruletok.h"],
             libraries=["dl"],
             extra_compile_args=["-O2"],
             optional=True,

@@ -46,10 +46,10 @@ class IngestReport:
 
 @functools.cache
 def code_fingerprint() -> str:
-    """sha256 over the package's own source (Python and C): a code change rebuilds the cache, even within a version."""
+    """sha256 over the package's own source (Python, C and its headers): a code change rebuilds the cache, even within a version."""
     h = hashlib.sha256()
     root = Path(__file__).resolve().parent
-    for p in sorted([*root.rglob("*.py"), *root.rglob("*.c")]):
+    for p in sorted([*root.rglob("*.py"), *root.rglob("*.c"), *root.rglob("*.h")]):
         h.update(p.relative_to(root).as_posix().encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
