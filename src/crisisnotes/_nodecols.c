@@ -212,17 +212,10 @@ static int add_node(Col *cols, const mecab_node_t *node, Fields *f) {
 
 /* The rule tokens of s[0:k] (its whole text for the rule tokenizer). */
 static int add_rule_text(Col *cols, const unsigned char *s, size_t k, char *low, int64_t *rows) {
-    size_t at = 0, w;
-    while (at < k) {
-        size_t end = rule_token(s, at, k);
-        if (!end) {
-            cp_at(s, at, k, &w);
-            at += w;
-            continue;
-        }
+    size_t end = 0;
+    for (size_t at = next_match(rule_token, s, 0, k, &end); at < k; at = next_match(rule_token, s, end, k, &end)) {
         if (add_rule_token(cols, s + at, end - at, low)) return -1;
         (*rows)++;
-        at = end;
     }
     return 0;
 }
@@ -300,17 +293,11 @@ static PyObject *py_columns(PyObject *self, PyObject *args) {
         if (!is_ja[i]) {
             if (add_rule_text(cols, buf, k, low, &rows)) goto done;
         } else {
-            size_t pos = 0, at = 0, w;
-            while (at < k) {
-                size_t end = latin_run(buf, at, k);
-                if (!end) {
-                    cp_at(buf, at, k, &w);
-                    at += w;
-                    continue;
-                }
+            size_t pos = 0, end = 0; /* pos: where the Japanese run before the next Latin run starts */
+            for (size_t at = next_match(latin_run, buf, 0, k, &end); at < k; at = next_match(latin_run, buf, end, k, &end)) {
                 if (add_mecab_run(m, cols, buf, pos, at, f, &rows) || add_rule_text(cols, buf + at, end - at, low, &rows))
                     goto done;
-                pos = at = end;
+                pos = end;
             }
             if (add_mecab_run(m, cols, buf, pos, k, f, &rows)) goto done;
         }

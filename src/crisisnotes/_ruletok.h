@@ -188,6 +188,18 @@ static size_t latin_run(const unsigned char *s, size_t i, size_t n) {
     }
 }
 
+/* The start of the first match of `match` at or after byte `at` of s[0:k] (k where none), its end in
+ * *end: findall's scan, one code point on where nothing matches. */
+static size_t next_match(size_t (*match)(const unsigned char *, size_t, size_t), const unsigned char *s, size_t at,
+                         size_t k, size_t *end) {
+    size_t w;
+    while (at < k && !(*end = match(s, at, k))) {
+        cp_at(s, at, k, &w);
+        at += w;
+    }
+    return at;
+}
+
 /* Is the code point that ends just before byte i whitespace (str.strip's test)? Sets *w to its width. */
 static int space_before(const unsigned char *s, size_t i, size_t n, size_t *w) {
     size_t k = i - 1;

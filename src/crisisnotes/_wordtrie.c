@@ -166,7 +166,7 @@ static PyObject *py_find(PyObject *self, PyObject *args) {
     Py_ssize_t i = 0;
     while (i < n) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        int32_t node = ch < ROOT_DENSE ? t->root[ch] : edge_get(t, 0, ch);
+        int32_t node = edge_get(t, 0, ch);
         if (node < 0) {
             ++i;
             continue;

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from .compiled import compiled
+
 _OPEN = "「『（(“‘【〔［"
 _CLOSE = "」』）)”’】〕］"
 _PAIR = dict(zip(_OPEN, _CLOSE, strict=True))
@@ -172,8 +174,6 @@ def sentence_spans_of(lines: list[str]) -> list[list[tuple[int, int]]]:
     >>> sentence_spans_of(["米中が会談。 Talks began.", "", "Mr. Blinken spoke."])
     [[(0, 6), (7, 19)], [], [(0, 18)]]
     """
-    from .compiled import compiled
-
     module = compiled("_sentsplit")
     if module is None:
         return [sentence_spans(line) for line in lines]

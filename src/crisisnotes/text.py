@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .compiled import compiled
+
 _WS = re.compile(r"[ \t\u3000\u00a0]+")
 _KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -66,8 +68,6 @@ def guess_langs(texts: list[str]) -> list[str]:
     >>> guess_langs(["米中外相が電話会談", "Gas from Russia", "123", "NATO加盟"])
     ['ja', 'en', 'und', 'ja']
     """
-    from .compiled import compiled
-
     module = compiled("_langscan")
     if module is None:
         return [guess_lang(s) for s in texts]
